@@ -1,0 +1,182 @@
+//! Procedure definitions: the data a province publishes about an administrative procedure, as
+//! kept in `catalog/*.toml` and served to the app as JSON.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Localized;
+
+/// National procedure code from the national procedure database, e.g. `1.001193`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ProcedureCode(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a procedure code is one digit, a dot and six digits, e.g. 1.001193")]
+pub struct ProcedureCodeError;
+
+impl ProcedureCode {
+    pub fn parse(value: &str) -> Result<Self, ProcedureCodeError> {
+        let bytes = value.as_bytes();
+        let valid = bytes.len() == 8
+            && bytes[0].is_ascii_digit()
+            && bytes[1] == b'.'
+            && bytes[2..].iter().all(u8::is_ascii_digit);
+        if valid {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(ProcedureCodeError)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ProcedureCode {
+    type Error = ProcedureCodeError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<ProcedureCode> for String {
+    fn from(value: ProcedureCode) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for ProcedureCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The level of government that handles a procedure (two-tier local government since 1/7/2025).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Commune,
+    Province,
+    Ministry,
+}
+
+/// How much of the procedure can be done online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnlineLevel {
+    /// The whole procedure, including receiving the result, online.
+    Full,
+    /// Filing online; some step (payment, presenting originals, receiving the result) in person.
+    Partial,
+}
+
+/// Fees in Vietnamese đồng for each channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fees {
+    pub online: u64,
+    pub in_person: u64,
+    /// Exemptions and how the amount is computed, when it is not a flat fee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
+}
+
+/// A legal text the procedure rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalBasis {
+    /// The text's number, e.g. `104/2022/NĐ-CP`.
+    pub code: String,
+    pub title: String,
+}
+
+/// National systems that hold data or papers a citizen must not be asked for again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataSource {
+    /// Cơ sở dữ liệu quốc gia về dân cư.
+    PopulationDb,
+    /// Cơ sở dữ liệu hộ tịch điện tử.
+    CivilStatusDb,
+    /// Papers integrated in the VNeID application.
+    Vneid,
+    /// Kho quản lý dữ liệu điện tử của tổ chức, cá nhân.
+    DataWarehouse,
+    /// Bản sao điện tử được chứng thực từ bản chính.
+    ECertifiedCopy,
+    /// The electronic result of an earlier procedure.
+    EarlierResult,
+    /// Data a health facility sends electronically (e.g. the e-birth certificate).
+    HealthFacility,
+}
+
+/// A source that can stand in for a document, and the legal text that says it must.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReuseSource {
+    pub source: DataSource,
+    /// Number of the legal text that forbids asking for the paper, e.g. `104/2022/NĐ-CP`.
+    pub basis: String,
+}
+
+/// A document the official procedure record lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Stable identifier within the procedure (snake_case).
+    pub id: String,
+    /// Component code in the national procedure database, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_code: Option<String>,
+    pub name: Localized,
+    /// When the document is needed at all, in words (e.g. "only if the child was abandoned").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Localized>,
+    /// Sources that already hold it, so it is never requested from a citizen they cover.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reuse: Vec<ReuseSource>,
+}
+
+/// A procedure definition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    pub code: ProcedureCode,
+    pub name: Localized,
+    /// What the procedure is for and who may file, in plain words.
+    pub summary: Localized,
+    pub level: Level,
+    pub authority: Localized,
+    pub category: Localized,
+    pub processing_days: u16,
+    pub online_level: OnlineLevel,
+    pub fees: Fees,
+    pub legal_basis: Vec<LegalBasis>,
+    pub documents: Vec<Document>,
+    /// Facts in this definition not yet checked against an official source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn procedure_codes_have_the_national_shape() {
+        assert!(ProcedureCode::parse("1.001193").is_ok());
+        for bad in [
+            "",
+            "1001193",
+            "1.00119",
+            "1.0011933",
+            "a.001193",
+            "1,001193",
+        ] {
+            assert!(ProcedureCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Folding Vietnamese text for matching: case and diacritics are ignored, so `dang ky khai sinh`
+//! finds `Đăng ký khai sinh`. A hand-written table of the Vietnamese alphabet keeps the WebAssembly
+//! bundle free of general Unicode normalisation tables; combining marks (text typed in decomposed
+//! form) are dropped, so both NFC and NFD input fold the same way.
+
+/// Folds one character to its lower-case base letter, or `None` for a combining mark.
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if ('\u{0300}'..='\u{036F}').contains(&c) {
+        return None;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    Some(match lower {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' => 'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' => 'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+        'đ' => 'd',
+        other => other,
+    })
+}
+
+/// Folds a whole text: lower case, no diacritics.
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// Splits folded text into words: runs of letters and digits. Dots stay inside a word so that
+/// procedure codes such as `1.001193` remain one token.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_vietnamese_diacritics() {
+        assert_eq!(fold("Đăng ký khai sinh"), "dang ky khai sinh");
+        assert_eq!(fold("ĐỔI GIẤY PHÉP LÁI XE"), "doi giay phep lai xe");
+        assert_eq!(fold("Chứng thực bản sao"), "chung thuc ban sao");
+        assert_eq!(fold("Hộ tịch, thường trú"), "ho tich, thuong tru");
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_precomposed_input() {
+        // "ký" typed as k + y + combining acute accent.
+        assert_eq!(fold("ky\u{0301}"), fold("ký"));
+        // "Đ" has no decomposition; it must still fold to "d".
+        assert_eq!(fold("Đ"), "d");
+    }
+
+    #[test]
+    fn every_vietnamese_vowel_with_a_tone_folds_to_a_plain_letter() {
+        let alphabet = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        for c in alphabet.chars().chain(alphabet.to_uppercase().chars()) {
+            let folded = fold_char(c).expect("a letter is never dropped");
+            assert!(folded.is_ascii_lowercase(), "{c} folded to {folded}");
+        }
+    }
+
+    #[test]
+    fn words_keep_procedure_codes_whole() {
+        let folded = fold("Thủ tục 1.001193: đăng ký.");
+        assert_eq!(
+            words(&folded).collect::<Vec<_>>(),
+            ["thu", "tuc", "1.001193", "dang", "ky"]
+        );
+    }
+}

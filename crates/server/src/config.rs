@@ -1,0 +1,39 @@
+//! Server configuration: command-line flags, each with an environment-variable fallback.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+use motlan_core::UnitCode;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "motlan-server",
+    about = "Một Lần provincial API reference server"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (the chosen address is printed).
+    #[arg(long, env = "MOTLAN_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// Database URL. SQLite files are created, with their folder, on first start.
+    #[arg(
+        long,
+        env = "MOTLAN_DATABASE_URL",
+        default_value = "sqlite://data/motlan.db"
+    )]
+    pub database_url: String,
+
+    /// Folder holding the built web app (Trunk's `dist/`), served at `/`.
+    #[arg(long, env = "MOTLAN_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Electronic identifier of the receiving unit, the first part of every dossier code.
+    /// The default is a demonstration value.
+    #[arg(long, env = "MOTLAN_RECEIVING_UNIT", default_value = "000.00.20.H12", value_parser = parse_unit)]
+    pub receiving_unit: UnitCode,
+}
+
+fn parse_unit(value: &str) -> Result<UnitCode, String> {
+    UnitCode::parse(value).map_err(|e| e.to_string())
+}

@@ -1,0 +1,111 @@
+//! The provincial API reference server: the JSON API under `/api/v1` and the citizen web app.
+
+mod config;
+mod error;
+mod routes;
+pub mod storage;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use motlan_core::UnitCode;
+use motlan_core::catalog::Catalog;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+use storage::Storage;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub storage: Storage,
+    pub receiving_unit: UnitCode,
+}
+
+impl AppState {
+    pub async fn new(config: &Config) -> anyhow::Result<Self> {
+        let catalog = Catalog::embedded().map_err(|errors| {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("the embedded catalog is invalid:\n{}", list.join("\n"))
+        })?;
+        let storage = Storage::connect(&config.database_url)
+            .await
+            .with_context(|| "cannot open the database (see --database-url)".to_owned())?;
+        Ok(Self {
+            catalog: Arc::new(catalog),
+            storage,
+            receiving_unit: config.receiving_unit.clone(),
+        })
+    }
+}
+
+/// The whole HTTP application: the API, and the web app from `static_dir` (any path that is not
+/// a file gets `index.html`, so the app's own routes survive a reload).
+pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
+    let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    Router::new()
+        .nest("/api/v1", routes::router())
+        .fallback_service(web_app)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Opens storage, binds, prints `listening on http://ADDR` on standard output (tools read that
+/// line to find a port chosen with `:0`), and serves until SIGTERM or Ctrl-C, letting requests
+/// in flight finish.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let state = AppState::new(&config).await?;
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let addr = listener.local_addr()?;
+    if !config.static_dir.join("index.html").exists() {
+        tracing::warn!(dir = %config.static_dir.display(), "no built web app found; run `cargo xtask run`");
+    }
+    println!("Một Lần listening on http://{addr}");
+    let app = app(state, &config.static_dir);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

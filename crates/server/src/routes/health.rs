@@ -1,0 +1,20 @@
+//! Liveness and readiness: answers 200 only when the database answers.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+use crate::AppState;
+use crate::error::Failure;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/health", get(health))
+}
+
+async fn health(State(state): State<AppState>) -> Result<Json<Value>, Failure> {
+    state.storage.dossier_count().await?;
+    Ok(Json(
+        json!({ "status": "ok", "procedures": state.catalog.procedures().len() }),
+    ))
+}

@@ -1,0 +1,18 @@
+//! The JSON API under `/api/v1`, one module per resource.
+
+mod dossiers;
+mod health;
+mod procedures;
+
+use axum::Router;
+
+use crate::AppState;
+use crate::error::Failure;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(health::router())
+        .merge(procedures::router())
+        .merge(dossiers::router())
+        .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })
+}

@@ -1,0 +1,172 @@
+//! Durable storage: SQLite in WAL mode with `synchronous=FULL`, so an answered request has been
+//! committed to disk. Migrations are embedded and run at start.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use motlan_core::DossierCode;
+use motlan_core::UnitCode;
+use motlan_core::api::DossierReceipt;
+use sqlx::Row as _;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+#[derive(Clone)]
+pub struct Storage {
+    pool: SqlitePool,
+}
+
+/// What creating a dossier under an idempotency key came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Creation {
+    Created(DossierReceipt),
+    /// The key was used before with the same body: the first answer, unchanged.
+    Replayed(DossierReceipt),
+    /// The key was used before with a different body.
+    KeyReused,
+}
+
+/// A dossier to store, already validated.
+pub struct NewDossierRecord<'a> {
+    pub idempotency_key: &'a str,
+    pub request_hash: &'a str,
+    pub procedure_code: &'a str,
+    pub answers_json: &'a str,
+    pub unit: &'a UnitCode,
+    /// Receipt time, already in Vietnam time.
+    pub received_at: OffsetDateTime,
+}
+
+impl Storage {
+    /// Opens (creating if needed) and migrates the database at `url`, e.g. `sqlite://data/x.db`.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        if let Some(parent) = Path::new(options.get_filename()).parent() {
+            if !parent.as_os_str().is_empty() {
+                tokio::fs::create_dir_all(parent).await?;
+            }
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Creates a dossier, or finds the answer already given for this idempotency key. Claiming the
+    /// key, numbering and storing the dossier happen in one transaction: concurrent requests with
+    /// one key produce one dossier, and every one of them gets its receipt.
+    pub async fn create_dossier(&self, new: NewDossierRecord<'_>) -> Result<Creation, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let received_at = new
+            .received_at
+            .format(&Rfc3339)
+            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        // A write first, so SQLite takes the write lock now (waiting for it if busy) rather than
+        // failing to upgrade a read lock later.
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at)
+             VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(new.idempotency_key)
+        .bind(new.request_hash)
+        .bind(&received_at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let row =
+                sqlx::query("SELECT request_hash, response FROM idempotency_keys WHERE key = ?")
+                    .bind(new.idempotency_key)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            tx.rollback().await?;
+            let hash: String = row.try_get("request_hash")?;
+            if hash != new.request_hash {
+                return Ok(Creation::KeyReused);
+            }
+            let response: String = row.try_get("response")?;
+            let receipt =
+                serde_json::from_str(&response).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            return Ok(Creation::Replayed(receipt));
+        }
+
+        let day = new.received_at.date();
+        let sequence: i64 = sqlx::query_scalar(
+            "INSERT INTO dossier_sequences (unit_code, day, last_sequence) VALUES (?, ?, 1)
+             ON CONFLICT (unit_code, day) DO UPDATE SET last_sequence = last_sequence + 1
+             RETURNING last_sequence",
+        )
+        .bind(new.unit.as_str())
+        .bind(day.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        let sequence = u32::try_from(sequence).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        let code = DossierCode::new(new.unit.clone(), day, sequence)
+            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let receipt = DossierReceipt {
+            code: code.to_string(),
+            procedure_code: new.procedure_code.to_owned(),
+            status: "received".to_owned(),
+            received_at,
+        };
+        sqlx::query(
+            "INSERT INTO dossiers (code, procedure_code, unit_code, status, answers, received_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&receipt.code)
+        .bind(new.procedure_code)
+        .bind(new.unit.as_str())
+        .bind(&receipt.status)
+        .bind(new.answers_json)
+        .bind(&receipt.received_at)
+        .execute(&mut *tx)
+        .await?;
+        let response =
+            serde_json::to_string(&receipt).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        sqlx::query("UPDATE idempotency_keys SET status_code = 201, response = ? WHERE key = ?")
+            .bind(response)
+            .bind(new.idempotency_key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Creation::Created(receipt))
+    }
+
+    /// The receipt of a stored dossier.
+    pub async fn dossier(&self, code: &str) -> Result<Option<DossierReceipt>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT code, procedure_code, status, received_at FROM dossiers WHERE code = ?",
+        )
+        .bind(code)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(DossierReceipt {
+                code: row.try_get("code")?,
+                procedure_code: row.try_get("procedure_code")?,
+                status: row.try_get("status")?,
+                received_at: row.try_get("received_at")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Number of stored dossiers (for tests and the health endpoint).
+    pub async fn dossier_count(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM dossiers")
+            .fetch_one(&self.pool)
+            .await
+    }
+}

@@ -1,0 +1,195 @@
+use axum::http::StatusCode;
+use motlan_core::DossierCode;
+
+use crate::helpers::TestApp;
+
+const BIRTH: &str =
+    r#"{"procedure_code":"1.001193","answers":{"child.full_name":"Nguyễn Văn An"}}"#;
+
+#[tokio::test]
+async fn submitting_a_dossier_returns_an_official_dossier_code() {
+    let app = TestApp::new().await;
+    let response = app.submit(Some("key-1"), BIRTH).await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.json);
+    let code: DossierCode = response.json["code"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .expect("official format");
+    assert_eq!(code.unit().as_str(), "000.00.20.H12");
+    assert_eq!(code.sequence(), 1);
+    assert_eq!(response.json["status"], "received");
+    assert!(
+        response.json["received_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("+07:00")
+    );
+
+    let stored = app.get(&format!("/api/v1/dossiers/{code}")).await;
+    assert_eq!(stored.status, StatusCode::OK);
+    assert_eq!(stored.json, response.json);
+}
+
+#[tokio::test]
+async fn each_dossier_of_the_day_gets_the_next_sequence_number() {
+    let app = TestApp::new().await;
+    let first = app.submit(Some("a"), BIRTH).await.json["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second = app.submit(Some("b"), BIRTH).await.json["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let first: DossierCode = first.parse().unwrap();
+    let second: DossierCode = second.parse().unwrap();
+    assert_eq!(second.sequence(), first.sequence() + 1);
+}
+
+#[tokio::test]
+async fn submitting_twice_with_one_key_creates_one_dossier() {
+    let app = TestApp::new().await;
+    let first = app.submit(Some("same"), BIRTH).await;
+    // The same body with other spacing is the same request.
+    let again = app.submit(Some("same"), &BIRTH.replace(',', " , ")).await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.json, first.json);
+    assert_eq!(app.state.storage.dossier_count().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn fifty_concurrent_submissions_with_one_key_create_one_dossier() {
+    let app = TestApp::new().await;
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let router = app.router.clone();
+            tokio::spawn(async move {
+                use tower::ServiceExt as _;
+                let request = axum::http::Request::post("/api/v1/dossiers")
+                    .header("idempotency-key", "burst")
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(BIRTH))
+                    .unwrap();
+                let response = router.oneshot(request).await.unwrap();
+                let status = response.status();
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .unwrap()
+                    .to_bytes();
+                (status, body)
+            })
+        })
+        .collect();
+    let mut bodies = Vec::new();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert_eq!(
+            status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&body)
+        );
+        bodies.push(body);
+    }
+    assert!(
+        bodies.windows(2).all(|w| w[0] == w[1]),
+        "every caller gets the same receipt"
+    );
+    assert_eq!(app.state.storage.dossier_count().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn reusing_a_key_for_a_different_dossier_is_refused() {
+    let app = TestApp::new().await;
+    app.submit(Some("k"), BIRTH).await;
+    let other = app
+        .submit(Some("k"), r#"{"procedure_code":"1.001193","answers":{}}"#)
+        .await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(other.json["error"], "idempotency_key_reused");
+    assert_eq!(app.state.storage.dossier_count().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_submission_without_an_idempotency_key_is_a_400() {
+    let app = TestApp::new().await;
+    let response = app.submit(None, BIRTH).await;
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert_eq!(response.json["error"], "idempotency_key_missing");
+    assert!(
+        response.json["message"]["vi"]
+            .as_str()
+            .unwrap()
+            .contains("Idempotency-Key")
+    );
+    let blank = app.submit(Some(""), BIRTH).await;
+    assert_eq!(blank.json["error"], "idempotency_key_invalid");
+}
+
+#[tokio::test]
+async fn an_unknown_procedure_is_named_as_the_invalid_field() {
+    let app = TestApp::new().await;
+    let response = app
+        .submit(Some("x"), r#"{"procedure_code":"9.999999"}"#)
+        .await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json["fields"][0]["field"], "procedure_code");
+    assert_eq!(
+        response.json["fields"][0]["message_key"],
+        "procedure_unknown"
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_body_is_a_400_with_a_message_not_a_crash() {
+    let app = TestApp::new().await;
+    for body in [
+        "",
+        "{",
+        "[]",
+        r#"{"procedure_code":1}"#,
+        r#"{"procedure_code":"1.001193","extra":1}"#,
+    ] {
+        let response = app.submit(Some("m"), body).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(response.json["error"], "body_invalid", "{body}");
+    }
+    assert_eq!(app.state.storage.dossier_count().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn dossiers_survive_a_restart_of_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = motlan_server::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.path().join("db").display()),
+        static_dir: dir.path().to_path_buf(),
+        receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").unwrap(),
+    };
+    let code = {
+        let state = motlan_server::AppState::new(&config).await.unwrap();
+        let router = motlan_server::app(state, dir.path());
+        use tower::ServiceExt as _;
+        let response = router
+            .oneshot(
+                axum::http::Request::post("/api/v1/dossiers")
+                    .header("idempotency-key", "r")
+                    .body(axum::body::Body::from(BIRTH))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        serde_json::from_slice::<serde_json::Value>(&body).unwrap()["code"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let state = motlan_server::AppState::new(&config).await.unwrap();
+    assert!(state.storage.dossier(&code).await.unwrap().is_some());
+}

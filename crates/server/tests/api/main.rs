@@ -1,0 +1,5 @@
+//! Black-box tests of the HTTP API, one test binary. Each test gets a fresh database file.
+
+mod dossiers;
+mod helpers;
+mod procedures;

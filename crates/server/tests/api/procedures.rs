@@ -1,0 +1,95 @@
+use axum::http::StatusCode;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn the_catalog_lists_birth_registration_with_code_and_name() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/procedures").await;
+    assert_eq!(response.status, StatusCode::OK);
+    let list = response.json.as_array().expect("a list");
+    let birth = list
+        .iter()
+        .find(|p| p["code"] == "1.001193")
+        .expect("1.001193 listed");
+    assert_eq!(birth["name"]["vi"], "Đăng ký khai sinh");
+    assert_eq!(birth["name"]["en"], "Birth registration");
+}
+
+#[tokio::test]
+async fn searching_without_diacritics_finds_the_procedure() {
+    let app = TestApp::new().await;
+    let response = app
+        .get("/api/v1/procedures?q=dang%20ky%20khai%20sinh")
+        .await;
+    assert_eq!(response.json[0]["code"], "1.001193");
+    let none = app.get("/api/v1/procedures?q=xyzzy").await;
+    assert_eq!(none.json.as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn a_procedure_shows_its_documents_and_what_replaces_them() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/procedures/1.001193").await;
+    assert_eq!(response.status, StatusCode::OK);
+    let documents = response.json["documents"].as_array().expect("documents");
+    let identity = documents
+        .iter()
+        .find(|d| d["id"] == "identity_paper")
+        .expect("identity paper");
+    assert_eq!(identity["reuse"][0]["source"], "population_db");
+    assert_eq!(identity["reuse"][0]["basis"], "104/2022/NĐ-CP");
+}
+
+#[tokio::test]
+async fn an_unknown_procedure_is_a_404_in_both_languages() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/procedures/9.999999").await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(response.json["error"], "not_found");
+    assert!(
+        response.json["message"]["vi"]
+            .as_str()
+            .unwrap()
+            .contains("Không tìm thấy")
+    );
+    assert!(
+        response.json["message"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("not found")
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_api_path_answers_json_not_the_web_app() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/v1/nothing-here").await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert_eq!(response.json["error"], "not_found");
+}
+
+#[tokio::test]
+async fn responses_carry_security_headers() {
+    let app = TestApp::new().await;
+    let response = app.router.clone().oneshot_get("/api/v1/health").await;
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+}
+
+trait OneshotGet {
+    async fn oneshot_get(self, uri: &str) -> axum::response::Response;
+}
+
+impl OneshotGet for axum::Router {
+    async fn oneshot_get(self, uri: &str) -> axum::response::Response {
+        use tower::ServiceExt as _;
+        self.oneshot(
+            axum::http::Request::get(uri)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap()
+    }
+}
