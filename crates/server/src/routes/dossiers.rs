@@ -84,7 +84,10 @@ async fn submit(
             procedure_code: &new.procedure_code,
             answers_json: &answers_json,
             unit: &state.receiving_unit,
-            received_at: OffsetDateTime::now_utc().to_offset(VIETNAM),
+            received_at: OffsetDateTime::now_utc()
+                .to_offset(VIETNAM)
+                .replace_nanosecond(0)
+                .map_err(Failure::internal)?,
         })
         .await?;
     match creation {

@@ -1,0 +1,128 @@
+//! Tests that run in headless Chromium (wasm-bindgen-test): components rendered into a real DOM,
+//! and the core's rules compiled to WebAssembly.
+
+use motlan_core::Localized;
+use motlan_core::procedure::{DataSource, Document, ReuseSource};
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+use crate::components::document_list::DocumentList;
+use crate::i18n::{date_time, money};
+use crate::state::prefs::PrefsProvider;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn text(vi: &str, en: &str) -> Localized {
+    Localized {
+        vi: vi.into(),
+        en: en.into(),
+    }
+}
+
+fn documents() -> Vec<Document> {
+    vec![
+        Document {
+            id: "identity_paper".into(),
+            component_code: None,
+            name: text("Giấy tờ tùy thân", "Identity paper"),
+            when: None,
+            reuse: vec![ReuseSource {
+                source: DataSource::PopulationDb,
+                basis: "104/2022/NĐ-CP".into(),
+            }],
+        },
+        Document {
+            id: "authorisation".into(),
+            component_code: None,
+            name: text("Văn bản ủy quyền", "Letter of authorisation"),
+            when: Some(text("Khi ủy quyền.", "When authorised.")),
+            reuse: vec![],
+        },
+    ]
+}
+
+#[derive(PartialEq, Properties)]
+struct HarnessProps {
+    documents: Vec<Document>,
+}
+
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    html! { <PrefsProvider><DocumentList documents={props.documents.clone()} /></PrefsProvider> }
+}
+
+async fn render(documents: Vec<Document>) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { documents })
+        .render();
+    // Let the scheduler render.
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_document_national_data_holds_is_marked_not_needed_with_its_source_and_basis() {
+    let root = render(documents()).await;
+    let identity = root
+        .query_selector("[data-document=identity_paper]")
+        .unwrap()
+        .expect("rendered");
+    let text = identity.text_content().unwrap();
+    assert!(text.contains("Thường không cần nộp"), "{text}");
+    assert!(text.contains("Cơ sở dữ liệu quốc gia về dân cư"), "{text}");
+    assert!(text.contains("104/2022/NĐ-CP"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_document_without_a_source_may_be_needed_and_says_when() {
+    let root = render(documents()).await;
+    let letter = root
+        .query_selector("[data-document=authorisation]")
+        .unwrap()
+        .expect("rendered");
+    let text = letter.text_content().unwrap();
+    assert!(text.contains("Có thể cần nộp"), "{text}");
+    assert!(text.contains("Khi ủy quyền."), "{text}");
+    assert!(
+        letter
+            .query_selector(".document__sources")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_core_search_runs_in_webassembly_with_the_same_results() {
+    let index = motlan_core::search::SearchIndex::new([
+        (
+            "2.000986",
+            "Liên thông đăng ký khai sinh, đăng ký thường trú",
+        ),
+        ("1.001193", "Đăng ký khai sinh"),
+    ]);
+    let keys: Vec<&str> = index
+        .search("dang ky khai sinh")
+        .iter()
+        .map(|h| h.key)
+        .collect();
+    assert_eq!(keys, ["1.001193", "2.000986"]);
+}
+
+#[wasm_bindgen_test]
+fn money_and_times_are_written_the_vietnamese_way() {
+    assert_eq!(money(0), "0 đ");
+    assert_eq!(money(135_000), "135.000 đ");
+    assert_eq!(money(1_234_567), "1.234.567 đ");
+    assert_eq!(date_time("2026-11-24T08:41:50+07:00"), "08:41, 24/11/2026");
+    assert_eq!(date_time("not a time"), "not a time");
+}
+
+#[wasm_bindgen_test]
+fn idempotency_keys_are_random_and_128_bits() {
+    let a = crate::services::api::new_idempotency_key();
+    let b = crate::services::api::new_idempotency_key();
+    assert_eq!(a.len(), 32);
+    assert_ne!(a, b);
+}

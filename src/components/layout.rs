@@ -1,0 +1,60 @@
+//! The frame of every page: skip link, sandbox banner, header with the language switch, main
+//! content, footer.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::state::prefs::use_prefs;
+
+#[derive(Debug, PartialEq, Properties)]
+pub struct LayoutProps {
+    pub children: Html,
+}
+
+#[function_component(Layout)]
+pub fn layout(props: &LayoutProps) -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let lang = prefs.lang().tag();
+    // When the app is the whole page (its own index.html marks <html data-motlan-page>), the
+    // page's language follows the switch; embedded in a host page, only the app's own subtree.
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .filter(|root| root.has_attribute("data-motlan-page"))
+        {
+            let _ = root.set_attribute("lang", lang);
+        }
+    });
+    let switch = {
+        let prefs = use_prefs();
+        Callback::from(move |_: MouseEvent| prefs.switch_language())
+    };
+    let other_lang = match prefs.lang() {
+        motlan_core::Lang::Vi => "en",
+        motlan_core::Lang::En => "vi",
+    };
+    html! {
+        <div class="app" {lang}>
+            <a class="skip-link" href="#main-content">{ t.skip_to_content }</a>
+            <header class="header">
+                <div class="container header__inner">
+                    <Link<Route> to={Route::Home} classes="header__name">{ t.app_name }</Link<Route>>
+                    <button type="button" class="link-button" lang={other_lang} onclick={switch}>
+                        { t.switch_to_other }
+                    </button>
+                </div>
+            </header>
+            <p class="tagline container">{ t.tagline }</p>
+            <p class="sandbox-banner container"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>
+            <main id="main-content" class="container" tabindex="-1">
+                { props.children.clone() }
+            </main>
+            <footer class="footer">
+                <div class="container">{ t.footer }</div>
+            </footer>
+        </div>
+    }
+}

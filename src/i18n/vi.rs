@@ -1,0 +1,61 @@
+use motlan_core::procedure::DataSource;
+
+use super::Strings;
+
+pub static STRINGS: Strings = Strings {
+    switch_to_other: "English",
+    app_name: "Một Lần",
+    tagline: "Nộp hồ sơ trực tuyến, không phải khai lại điều Nhà nước đã biết",
+    skip_to_content: "Chuyển đến nội dung chính",
+    sandbox_banner: "Bản thử nghiệm: dữ liệu định danh và dữ liệu quốc gia ở đây là dữ liệu mô phỏng (SANDBOX).",
+    footer: "Một Lần là phần mềm mã nguồn mở. Hồ sơ được gửi đến hệ thống giải quyết thủ tục hành chính của tỉnh.",
+    loading: "Đang tải…",
+    load_failed: "Không tải được dữ liệu. Kiểm tra kết nối mạng rồi thử lại.",
+    retry: "Thử lại",
+    home_title: "Bạn cần làm thủ tục gì?",
+    home_lead: "Tìm thủ tục, xem những giấy tờ bạn không cần nộp lại, rồi nộp hồ sơ trực tuyến.",
+    search_label: "Tìm thủ tục",
+    search_hint: "Ví dụ: khai sinh, kết hôn, tạm trú. Gõ có dấu hay không dấu đều được.",
+    all_procedures: "Các thủ tục",
+    no_results: |q| {
+        format!("Không tìm thấy thủ tục nào cho “{q}”. Hãy thử từ khác, ví dụ “khai sinh”.")
+    },
+    result_count: |n| format!("{n} thủ tục"),
+    processing_days: |d| format!("{d} ngày làm việc"),
+    free: "Miễn phí",
+    online_fee: "nộp trực tuyến",
+    reusable_summary: |reused, total| {
+        format!("{reused}/{total} giấy tờ có thể không cần nộp vì Nhà nước đã có dữ liệu")
+    },
+    summary_heading: "Thông tin chung",
+    authority: "Cơ quan giải quyết",
+    processing_time: "Thời hạn giải quyết",
+    fee: "Phí, lệ phí",
+    legal_basis: "Căn cứ pháp lý",
+    documents_heading: "Giấy tờ cần chuẩn bị",
+    documents_lead: "Giấy tờ có dữ liệu trong hệ thống của Nhà nước thì bạn không phải nộp lại. Sau khi đăng nhập, bạn sẽ thấy chính xác giấy tờ nào đã có.",
+    not_needed: "Thường không cần nộp",
+    may_be_needed: "Có thể cần nộp",
+    held_by: "Dữ liệu có tại",
+    basis: "Căn cứ",
+    when_label: "Khi nào cần",
+    start_filing: "Nộp hồ sơ",
+    submitting: "Đang gửi hồ sơ…",
+    submit_failed: "Chưa gửi được hồ sơ",
+    confirmation_title: "Đã nhận hồ sơ",
+    dossier_code: "Mã hồ sơ",
+    received_at: "Thời gian tiếp nhận",
+    confirmation_next: "Hãy ghi lại mã hồ sơ để tra cứu tiến độ giải quyết.",
+    back_to_home: "Về trang chủ",
+    not_found_title: "Không tìm thấy trang",
+    not_found_body: "Địa chỉ này không có trang nào. Nếu bạn gõ địa chỉ, hãy kiểm tra lại.",
+    source_name: |source| match source {
+        DataSource::PopulationDb => "Cơ sở dữ liệu quốc gia về dân cư",
+        DataSource::CivilStatusDb => "Cơ sở dữ liệu hộ tịch điện tử",
+        DataSource::Vneid => "Ứng dụng VNeID",
+        DataSource::DataWarehouse => "Kho dữ liệu điện tử của công dân",
+        DataSource::ECertifiedCopy => "Bản sao điện tử có chứng thực",
+        DataSource::EarlierResult => "Kết quả giải quyết thủ tục trước đây",
+        DataSource::HealthFacility => "Giấy chứng sinh điện tử của cơ sở y tế",
+    },
+};

@@ -1,0 +1,149 @@
+//! A procedure: what it is, time, fee, legal basis, the papers with their once-only status, and
+//! the button that files it.
+
+use motlan_core::api::NewDossier;
+use motlan_core::{Lang, Procedure};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::document_list::DocumentList;
+use crate::components::load_state::pending_view;
+use crate::hooks::use_resource::{Resource, use_resource};
+use crate::i18n::{Strings, money};
+use crate::services::api::{Api, new_idempotency_key};
+use crate::state::prefs::use_prefs;
+
+#[derive(Debug, PartialEq, Properties)]
+pub struct ProcedurePageProps {
+    pub code: String,
+}
+
+#[function_component(ProcedurePage)]
+pub fn procedure_page(props: &ProcedurePageProps) -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let api = use_context::<Api>().expect("Api context");
+    let procedure = {
+        let api = api.clone();
+        use_resource(props.code.clone(), move |code| {
+            let api = api.clone();
+            async move { api.procedure(&code).await }
+        })
+    };
+    match &*procedure.state {
+        Resource::Ready(p) => html! {
+            <>
+                <h1>{ p.name.get(prefs.lang()) }</h1>
+                <p class="lead">{ p.summary.get(prefs.lang()) }</p>
+                { facts_view(p, t, prefs.lang()) }
+                <h2>{ t.documents_heading }</h2>
+                <p>{ t.documents_lead }</p>
+                <DocumentList documents={p.documents.clone()} />
+                <SubmitButton procedure_code={p.code.to_string()} />
+            </>
+        },
+        pending => pending_view(pending, &procedure.retry, prefs.lang(), t),
+    }
+}
+
+fn facts_view(p: &Procedure, t: &Strings, lang: Lang) -> Html {
+    let fee = |amount: u64| {
+        if amount == 0 {
+            t.free.to_owned()
+        } else {
+            money(amount)
+        }
+    };
+    let fees = if p.fees.online == p.fees.in_person {
+        fee(p.fees.online)
+    } else {
+        format!(
+            "{} ({}); {}",
+            fee(p.fees.online),
+            t.online_fee,
+            fee(p.fees.in_person)
+        )
+    };
+    html! {
+        <section aria-labelledby="facts-heading">
+            <h2 id="facts-heading" class="visually-hidden">{ t.summary_heading }</h2>
+            <dl class="summary-list">
+                <div class="summary-list__row"><dt>{ t.authority }</dt><dd>{ p.authority.get(lang) }</dd></div>
+                <div class="summary-list__row"><dt>{ t.processing_time }</dt><dd>{ (t.processing_days)(p.processing_days) }</dd></div>
+                <div class="summary-list__row">
+                    <dt>{ t.fee }</dt>
+                    <dd>
+                        { fees }
+                        if let Some(note) = &p.fees.note { <br /><span class="hint">{ note.get(lang) }</span> }
+                    </dd>
+                </div>
+                <div class="summary-list__row">
+                    <dt>{ t.legal_basis }</dt>
+                    <dd><ul class="plain-list" lang="vi">
+                        { for p.legal_basis.iter().map(|b| html! { <li>{ &b.code }{ ": " }{ &b.title }</li> }) }
+                    </ul></dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+#[derive(Debug, PartialEq, Properties)]
+struct SubmitButtonProps {
+    procedure_code: String,
+}
+
+/// Files the dossier. The idempotency key is made once per visit of the page, so a double click,
+/// or a retry after a lost answer, reaches the server with the same key and makes one dossier.
+#[function_component(SubmitButton)]
+fn submit_button(props: &SubmitButtonProps) -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let api = use_context::<Api>().expect("Api context");
+    let navigator = use_navigator().expect("inside a router");
+    let key = use_memo((), |()| new_idempotency_key());
+    let sending = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let onclick = {
+        let (sending, error, code) = (sending.clone(), error.clone(), props.procedure_code.clone());
+        let lang = prefs.lang();
+        Callback::from(move |_: MouseEvent| {
+            if *sending {
+                return;
+            }
+            sending.set(true);
+            error.set(None);
+            let (api, navigator, key) = (api.clone(), navigator.clone(), key.clone());
+            let (sending, error) = (sending.clone(), error.clone());
+            let dossier = NewDossier {
+                procedure_code: code.clone(),
+                answers: Default::default(),
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                match api.submit_dossier(&dossier, &key).await {
+                    Ok(receipt) => navigator.push(&Route::Dossier { code: receipt.code }),
+                    Err(failure) => {
+                        error.set(Some(
+                            failure.message(lang, crate::i18n::strings(lang).load_failed),
+                        ));
+                        sending.set(false);
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <div class="submit">
+            if let Some(message) = &*error {
+                <div class="error-summary" role="alert">
+                    <h2 class="error-summary__title">{ t.submit_failed }</h2>
+                    <p>{ message }</p>
+                </div>
+            }
+            <button type="button" class="button" {onclick} disabled={*sending} aria-disabled={sending.to_string()}>
+                { if *sending { t.submitting } else { t.start_filing } }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! The only module that talks HTTP. One generic request function maps every outcome to a typed
+//! result; pages never see a status code.
+
+use motlan_core::api::{ApiError, DossierReceipt, NewDossier, ProcedureSummary};
+use motlan_core::{Lang, Procedure};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use yew::AttrValue;
+
+/// Where the API is; shared through a context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    base: AttrValue,
+}
+
+/// Why a request did not give what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiFailure {
+    /// No answer: offline, or the server unreachable.
+    Network,
+    /// The server answered with an error it explained.
+    Rejected { status: u16, error: ApiError },
+    /// An answer that is not what the API describes.
+    Unexpected { status: u16 },
+}
+
+impl ApiFailure {
+    /// A message for people, in `lang`; `fallback` when the server gave none.
+    pub fn message(&self, lang: Lang, fallback: &str) -> String {
+        match self {
+            ApiFailure::Rejected { error, .. } => error.message.get(lang).to_owned(),
+            ApiFailure::Network | ApiFailure::Unexpected { .. } => fallback.to_owned(),
+        }
+    }
+}
+
+impl Api {
+    pub fn new(base: AttrValue) -> Self {
+        Self { base }
+    }
+
+    pub async fn procedures(&self) -> Result<Vec<ProcedureSummary>, ApiFailure> {
+        self.request(Method::Get, "/procedures", None::<&()>, None)
+            .await
+    }
+
+    pub async fn procedure(&self, code: &str) -> Result<Procedure, ApiFailure> {
+        self.request(
+            Method::Get,
+            &format!("/procedures/{code}"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
+    /// Submits a dossier. Retrying with the same `idempotency_key` never creates a second one.
+    pub async fn submit_dossier(
+        &self,
+        dossier: &NewDossier,
+        idempotency_key: &str,
+    ) -> Result<DossierReceipt, ApiFailure> {
+        self.request(
+            Method::Post,
+            "/dossiers",
+            Some(dossier),
+            Some(idempotency_key),
+        )
+        .await
+    }
+
+    pub async fn dossier(&self, code: &str) -> Result<DossierReceipt, ApiFailure> {
+        self.request(Method::Get, &format!("/dossiers/{code}"), None::<&()>, None)
+            .await
+    }
+
+    async fn request<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiFailure> {
+        use gloo_net::http::Request;
+
+        let url = format!("{}{path}", self.base);
+        let mut builder = match method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
+        }
+        .header("Accept", "application/json");
+        if let Some(key) = idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        let request = match body {
+            Some(body) => builder.json(body).map_err(|_| ApiFailure::Network)?,
+            None => builder.build().map_err(|_| ApiFailure::Network)?,
+        };
+        let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+        let status = response.status();
+        if response.ok() {
+            response
+                .json::<T>()
+                .await
+                .map_err(|_| ApiFailure::Unexpected { status })
+        } else {
+            match response.json::<ApiError>().await {
+                Ok(error) => Err(ApiFailure::Rejected { status, error }),
+                Err(_) => Err(ApiFailure::Unexpected { status }),
+            }
+        }
+    }
+}
+
+enum Method {
+    Get,
+    Post,
+}
+
+/// A fresh random idempotency key: 128 bits from the browser's cryptographic generator, in hex.
+/// `getRandomValues` works outside secure contexts too, unlike `randomUUID`.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        // Failure leaves zeros; the server still accepts the key, and a double click still
+        // reuses it, so the worst case is a shared key that the server answers with 422.
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,151 @@
+//! `cargo xtask setup`: installs, idempotently, everything the build and the tests need. Each step
+//! checks first and says whether it installed or skipped. Nothing is downloaded from outside the
+//! package registries: Rust tools come from crates.io, wasm-opt and the browser-test libraries from
+//! npm (versions locked in package-lock.json), Chromium and ChromeDriver from Debian.
+
+use std::path::Path;
+
+use crate::cmd::{self, Result, command, output_line, run};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// What `cargo xtask run` needs: the web build tools.
+    Build,
+    /// Also the browser the tests drive.
+    Everything,
+}
+
+pub fn setup(root: &Path, needs: Needs) -> Result {
+    wasm_target(root)?;
+    trunk(root)?;
+    wasm_bindgen(root)?;
+    npm_tools(root)?;
+    if needs == Needs::Everything {
+        chromium()?;
+    }
+    println!("xtask: setup complete");
+    Ok(())
+}
+
+fn skip(what: &str) {
+    println!("xtask: {what}: present, skipped");
+}
+
+fn wasm_target(root: &Path) -> Result {
+    let installed = command(root, "rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed to add the wasm32 target: {e}"))?;
+    if String::from_utf8_lossy(&installed.stdout).contains("wasm32-unknown-unknown") {
+        skip("Rust target wasm32-unknown-unknown");
+        return Ok(());
+    }
+    run(
+        "installing the Rust target wasm32-unknown-unknown",
+        command(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+    )
+}
+
+fn trunk(root: &Path) -> Result {
+    let version = output_line(root, "trunk", &["--version"]).unwrap_or_default();
+    if version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        skip(&format!("trunk {TRUNK_VERSION}"));
+        return Ok(());
+    }
+    // 0.22 needs a newer rustc than this project's toolchain.
+    run(
+        &format!("installing trunk {TRUNK_VERSION} from crates.io (about 10 minutes, once)"),
+        command(root, "cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]),
+    )
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must be exactly that version.
+pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".to_owned())
+}
+
+fn wasm_bindgen(root: &Path) -> Result {
+    let wanted = wasm_bindgen_version(root)?;
+    let have = output_line(root, "wasm-bindgen", &["--version"]).unwrap_or_default();
+    let runner = cmd::cargo_bin().join("wasm-bindgen-test-runner").exists();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) && runner {
+        skip(&format!("wasm-bindgen CLI {wanted}"));
+        return Ok(());
+    }
+    // Without --locked: one locked dependency of the CLI is missing from the registry mirror.
+    run(
+        &format!("installing wasm-bindgen CLI {wanted} from crates.io (about 4 minutes, once)"),
+        command(root, "cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]),
+    )
+}
+
+fn npm_tools(root: &Path) -> Result {
+    let modules = root.join("node_modules");
+    let installed = [
+        "binaryen",
+        "playwright-core",
+        "@axe-core/playwright",
+        "axe-core",
+    ]
+    .iter()
+    .all(|p| modules.join(p).join("package.json").exists());
+    let stale = match (
+        std::fs::metadata(root.join("package-lock.json")).and_then(|m| m.modified()),
+        std::fs::metadata(modules.join(".package-lock.json")).and_then(|m| m.modified()),
+    ) {
+        (Ok(lock), Ok(installed)) => lock > installed,
+        _ => true,
+    };
+    if installed && !stale {
+        skip("npm tools (wasm-opt, playwright-core, axe-core)");
+        return Ok(());
+    }
+    if output_line(root, "npm", &["--version"]).is_none() {
+        return Err("npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)".to_owned());
+    }
+    run(
+        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core)",
+        command(root, "npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+    )
+}
+
+fn chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        skip("Chromium and ChromeDriver");
+        return Ok(());
+    }
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !is_root {
+        return Err(
+            "Chromium and ChromeDriver are missing. Install them, then run the command again:\n    sudo apt-get install -y chromium chromium-driver"
+                .to_owned(),
+        );
+    }
+    let apt = |args: &[&str]| {
+        let mut c = std::process::Command::new("apt-get");
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run("updating Debian package lists", &mut apt(&["update", "-q"]))?;
+    run(
+        "installing Chromium and ChromeDriver from Debian",
+        &mut apt(&["install", "-y", "-q", "chromium", "chromium-driver"]),
+    )
+}

@@ -1,0 +1,293 @@
+//! `cargo xtask test`: every check CI runs, in one command. All suites run even when one fails, so
+//! a run reports everything at once; the last line counts the tests of every suite.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::cmd::{Result, command, run};
+use crate::run::build_web;
+use crate::setup::{self, Needs};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+#[derive(Debug, Default)]
+struct Report {
+    passed: u64,
+    failed: u64,
+    /// Steps that failed, in order.
+    failures: Vec<String>,
+}
+
+impl Report {
+    fn step(&mut self, what: &str, result: Result) {
+        if let Err(message) = result {
+            eprintln!("xtask: FAILED: {message}");
+            self.failures.push(what.to_owned());
+        }
+    }
+}
+
+pub fn test(root: &Path) -> Result {
+    let started = Instant::now();
+    setup::setup(root, Needs::Everything)?;
+    let mut report = Report::default();
+
+    let fmt = run(
+        "checking formatting (cargo fmt)",
+        command(root, "cargo").args(["fmt", "--all", "--", "--check"]),
+    );
+    report.step("cargo fmt --check", fmt);
+    let clippy = run(
+        "linting native code (cargo clippy)",
+        command(root, "cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    report.step("cargo clippy (native)", clippy);
+    let clippy_wasm = run(
+        "linting the web app for wasm32 (cargo clippy)",
+        command(root, "cargo").args([
+            "clippy",
+            "--package",
+            "motlan-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    report.step("cargo clippy (wasm32)", clippy_wasm);
+
+    let native = counted(
+        &mut report,
+        "native tests (cargo test)",
+        command(root, "cargo").args(["test", "--workspace"]),
+    );
+    report.step("native tests", native);
+
+    let mut wasm = command(root, "cargo");
+    wasm.args([
+        "test",
+        "--package",
+        "motlan-web",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .env("CHROMEDRIVER", CHROMEDRIVER)
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    let wasm = counted(
+        &mut report,
+        "WebAssembly tests in headless Chromium",
+        &mut wasm,
+    );
+    report.step("wasm tests", wasm);
+
+    let e2e = build_web(root)
+        .and_then(|()| {
+            run(
+                "building the server",
+                command(root, "cargo").args(["build", "--package", "motlan-server"]),
+            )
+        })
+        .and_then(|()| end_to_end(root, &mut report));
+    report.step("end-to-end tests", e2e);
+
+    let minutes = started.elapsed().as_secs_f64() / 60.0;
+    println!();
+    if report.failures.is_empty() {
+        println!("xtask: all checks passed in {minutes:.1} min");
+    } else {
+        println!("xtask: failed steps: {}", report.failures.join(", "));
+    }
+    println!("tests: {} passed, {} failed", report.passed, report.failed);
+    if report.failures.is_empty() && report.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed (see above)".to_owned())
+    }
+}
+
+/// Runs a test command, echoing its standard output and adding up the tests it reports.
+fn counted(report: &mut Report, what: &str, command: &mut Command) -> Result {
+    println!("xtask: {what}");
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{what}: cannot start: {e}"))?;
+    let stdout = child.stdout.take().expect("piped");
+    let (mut passed, mut failed) = (0, 0);
+    for line in BufReader::new(stdout)
+        .lines()
+        .map_while(std::io::Result::ok)
+    {
+        println!("{line}");
+        if let Some((p, f)) = parse_counts(&line) {
+            passed += p;
+            failed += f;
+        }
+    }
+    let status = child.wait().map_err(|e| format!("{what}: {e}"))?;
+    report.passed += passed;
+    report.failed += failed;
+    println!("xtask: {what}: {passed} passed, {failed} failed");
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// Reads a test runner's count line: cargo's and wasm-bindgen's `test result: ok. 3 passed; 0
+/// failed; …`, or node's `ℹ pass 3` / `ℹ fail 0` (spec reporter) and `# pass 3` (TAP).
+fn parse_counts(line: &str) -> Option<(u64, u64)> {
+    let line = line.trim();
+    if let Some(rest) = line.strip_prefix("test result: ") {
+        let number_before = |word: &str| {
+            rest.split(';').find_map(|part| {
+                part.trim()
+                    .strip_suffix(word)?
+                    .trim()
+                    .rsplit(' ')
+                    .next()?
+                    .parse()
+                    .ok()
+            })
+        };
+        return Some((number_before("passed")?, number_before("failed")?));
+    }
+    let rest = line
+        .strip_prefix("ℹ ")
+        .or_else(|| line.strip_prefix("# "))?;
+    let (word, number) = rest.split_once(' ')?;
+    let number: u64 = number.trim().parse().ok()?;
+    match word {
+        "pass" => Some((number, 0)),
+        "fail" => Some((0, number)),
+        _ => None,
+    }
+}
+
+/// Starts the server on a free loopback port with a fresh database, runs the Playwright tests
+/// against it, then stops it with SIGTERM and checks that it shut down cleanly.
+fn end_to_end(root: &Path, report: &mut Report) -> Result {
+    let scratch = std::env::temp_dir().join(format!("motlan-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch)
+        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    let mut server = command(root, root.join("target/debug/motlan-server"))
+        .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
+        .arg("--database-url")
+        .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let result = match listening_url(&mut server) {
+        Ok(url) => {
+            println!("xtask: server for end-to-end tests at {url}");
+            let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
+                .map_err(|e| format!("tests/e2e: {e}"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+                .collect();
+            files.sort();
+            let mut node = command(root, "node");
+            node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
+                .args(&files)
+                .env("MOTLAN_BASE_URL", &url)
+                .env("CHROMIUM_PATH", CHROMIUM)
+                .env("MOTLAN_ARTEFACTS", root.join("test-results"));
+            counted(
+                report,
+                "end-to-end tests in headless Chromium (Playwright)",
+                &mut node,
+            )
+        }
+        Err(e) => Err(e),
+    };
+    let stopped = stop(&mut server);
+    let _ = std::fs::remove_dir_all(&scratch);
+    result.and(stopped)
+}
+
+/// Waits for the server's `listening on http://…` line; keeps draining its output afterwards.
+fn listening_url(server: &mut Child) -> Result<String> {
+    let stdout = server.stdout.take().expect("piped");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout)
+            .lines()
+            .map_while(std::io::Result::ok)
+        {
+            if let Some(url) = line.split("listening on ").nth(1) {
+                let _ = sender.send(url.trim().to_owned());
+            }
+        }
+    });
+    receiver
+        .recv_timeout(Duration::from_secs(60))
+        .map_err(|_| "the server did not start listening within 60 s".to_owned())
+}
+
+fn stop(server: &mut Child) -> Result {
+    let _ = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if let Some(status) = server.try_wait().map_err(|e| e.to_string())? {
+            return if status.success() {
+                println!("xtask: server shut down cleanly on SIGTERM");
+                Ok(())
+            } else {
+                Err(format!("the server exited with {status} on SIGTERM"))
+            };
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = server.kill();
+    Err("the server did not stop within 15 s of SIGTERM".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_counts;
+
+    #[test]
+    fn reads_cargo_and_wasm_bindgen_count_lines() {
+        let ok = "test result: ok. 21 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.02s";
+        assert_eq!(parse_counts(ok), Some((21, 0)));
+        let failed =
+            "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out";
+        assert_eq!(parse_counts(failed), Some((3, 2)));
+    }
+
+    #[test]
+    fn reads_node_count_lines() {
+        assert_eq!(parse_counts("ℹ pass 4"), Some((4, 0)));
+        assert_eq!(parse_counts("ℹ fail 1"), Some((0, 1)));
+        assert_eq!(parse_counts("# pass 2"), Some((2, 0)));
+        assert_eq!(parse_counts("ℹ tests 4"), None);
+        assert_eq!(parse_counts("ℹ duration_ms 12.5"), None);
+    }
+
+    #[test]
+    fn ignores_other_output() {
+        assert_eq!(parse_counts("running 3 tests"), None);
+        assert_eq!(parse_counts("test search::tests::x ... ok"), None);
+    }
+}
