@@ -50,10 +50,11 @@ impl Storage {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        if let Some(parent) = Path::new(options.get_filename()).parent() {
-            if !parent.as_os_str().is_empty() {
-                tokio::fs::create_dir_all(parent).await?;
-            }
+        if let Some(parent) = Path::new(options.get_filename())
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            tokio::fs::create_dir_all(parent).await?;
         }
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

@@ -1,0 +1,51 @@
+// Shared set-up for the end-to-end tests: the browser, the server address, artefacts, axe.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const BASE = process.env.MOTLAN_BASE_URL ?? 'http://127.0.0.1:8080';
+const ARTEFACTS = process.env.MOTLAN_ARTEFACTS ?? 'test-results';
+
+// Without the background-networking flags Chromium tries to reach outside hosts at start.
+const FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+}
+
+/** A fresh page in its own context (AxeBuilder needs one made by newContext). */
+export async function newPage(browser, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  return page;
+}
+
+/** Fails on any WCAG 2.x A/AA violation axe-core finds on the page as it is now. */
+export async function expectAccessible(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  assert.ok(results.passes.length > 10, `axe checked too little on ${what}`);
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `accessibility violations on ${what}`);
+}
+
+/** Full-page screenshots at 320 px and 1,280 px wide, kept as test artefacts. */
+export async function screenshots(page, name) {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const original = page.viewportSize();
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(ARTEFACTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(original);
+}
