@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod dossier_code;
 pub mod error;
 pub mod i18n;
+pub mod personal_id;
 pub mod procedure;
 pub mod search;
 pub mod text;
