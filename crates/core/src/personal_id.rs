@@ -151,7 +151,7 @@ impl PersonalId {
 
     /// Sex encoded in the fourth digit: even for men, odd for women.
     pub fn sex(&self) -> Sex {
-        if self.digit(3) % 2 == 0 {
+        if self.digit(3).is_multiple_of(2) {
             Sex::Male
         } else {
             Sex::Female
