@@ -28,14 +28,11 @@ pub fn layout(props: &LayoutProps) -> Html {
             let _ = root.set_attribute("lang", lang);
         }
     });
-    let switch = {
-        let prefs = use_prefs();
-        Callback::from(move |_: MouseEvent| prefs.switch_language())
-    };
     let other_lang = match prefs.lang() {
         motlan_core::Lang::Vi => "en",
         motlan_core::Lang::En => "vi",
     };
+    let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
     html! {
         <div class="app" {lang}>
             <a class="skip-link" href="#main-content">{ t.skip_to_content }</a>

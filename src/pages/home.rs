@@ -1,6 +1,8 @@
 //! Home: search the catalog as you type, diacritics optional. The search runs in the browser with
 //! the core's own index, so it answers at once even on a slow connection.
 
+use std::rc::Rc;
+
 use motlan_core::api::ProcedureSummary;
 use motlan_core::search::SearchIndex;
 use web_sys::HtmlInputElement;
@@ -31,9 +33,16 @@ pub fn home_page() -> Html {
         })
     };
 
-    let results = match &*procedures.state {
-        Resource::Ready(list) => results_view(list, &query, t, prefs.lang()),
-        pending => pending_view(pending, &procedures.retry, prefs.lang(), t),
+    // Folding every name is done once per loaded list, not on every keystroke.
+    let index = use_memo(ready_list(&procedures.state), |list| {
+        list.as_ref()
+            .map(|list| SearchIndex::new(list.iter().map(|p| (p.code.as_str(), &p.name.vi))))
+    });
+
+    let results = match (&*procedures.state, &*index) {
+        (Resource::Ready(list), Some(index)) => results_view(list, index, &query, t, prefs.lang()),
+        (Resource::Ready(_), None) => html! {},
+        (pending, _) => pending_view(pending, &procedures.retry, prefs.lang(), t),
     };
 
     html! {
@@ -51,8 +60,18 @@ pub fn home_page() -> Html {
     }
 }
 
+/// The loaded list, as a memo dependency: an `Rc` of an `Eq` type, so the same list compares
+/// equal by pointer without walking it.
+fn ready_list(state: &Resource<Vec<ProcedureSummary>>) -> Option<Rc<Vec<ProcedureSummary>>> {
+    match state {
+        Resource::Ready(list) => Some(Rc::clone(list)),
+        _ => None,
+    }
+}
+
 fn results_view(
     list: &[ProcedureSummary],
+    index: &SearchIndex,
     query: &str,
     t: &'static Strings,
     lang: motlan_core::Lang,
@@ -60,11 +79,10 @@ fn results_view(
     let shown: Vec<&ProcedureSummary> = if query.trim().is_empty() {
         list.iter().collect()
     } else {
-        let index = SearchIndex::new(list.iter().map(|p| (p.code.as_str(), &p.name.vi)));
         index
             .search(query)
             .into_iter()
-            .filter_map(|hit| list.iter().find(|p| p.code.as_str() == hit.key))
+            .map(|hit| &list[hit.position])
             .collect()
     };
     let heading = if query.trim().is_empty() {

@@ -118,13 +118,18 @@ enum Method {
 }
 
 /// A fresh random idempotency key: 128 bits from the browser's cryptographic generator, in hex.
-/// `getRandomValues` works outside secure contexts too, unlike `randomUUID`.
+/// `getRandomValues` works outside secure contexts too, unlike `randomUUID`. Should it ever be
+/// missing, `Math.random` stands in: a weaker key is still distinct per dossier, whereas a fixed
+/// one would make the server answer one citizen's new dossier with an earlier receipt.
 pub fn new_idempotency_key() -> String {
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        // Failure leaves zeros; the server still accepts the key, and a double click still
-        // reuses it, so the worst case is a shared key that the server answers with 422.
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -41,33 +41,24 @@ pub fn test(root: &Path) -> Result {
         command(root, "cargo").args(["fmt", "--all", "--", "--check"]),
     );
     report.step("cargo fmt --check", fmt);
-    let clippy = run(
-        "linting native code (cargo clippy)",
-        command(root, "cargo").args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    );
-    report.step("cargo clippy (native)", clippy);
-    let clippy_wasm = run(
-        "linting the web app for wasm32 (cargo clippy)",
-        command(root, "cargo").args([
-            "clippy",
-            "--package",
-            "motlan-web",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    );
-    report.step("cargo clippy (wasm32)", clippy_wasm);
+    let wasm32 = [
+        "--package",
+        "motlan-web",
+        "--target",
+        "wasm32-unknown-unknown",
+    ];
+    for (label, scope) in [("native", &["--workspace"][..]), ("wasm32", &wasm32[..])] {
+        let clippy = run(
+            &format!("linting {label} code (cargo clippy)"),
+            command(root, "cargo").arg("clippy").args(scope).args([
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        );
+        report.step(&format!("cargo clippy ({label})"), clippy);
+    }
 
     let native = counted(
         &mut report,
@@ -196,29 +187,26 @@ fn end_to_end(root: &Path, report: &mut Report) -> Result {
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start the server: {e}"))?;
-    let result = match listening_url(&mut server) {
-        Ok(url) => {
-            println!("xtask: server for end-to-end tests at {url}");
-            let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
-                .map_err(|e| format!("tests/e2e: {e}"))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-                .collect();
-            files.sort();
-            let mut node = command(root, "node");
-            node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
-                .args(&files)
-                .env("MOTLAN_BASE_URL", &url)
-                .env("CHROMIUM_PATH", CHROMIUM)
-                .env("MOTLAN_ARTEFACTS", root.join("test-results"));
-            counted(
-                report,
-                "end-to-end tests in headless Chromium (Playwright)",
-                &mut node,
-            )
-        }
-        Err(e) => Err(e),
-    };
+    let result = listening_url(&mut server).and_then(|url| {
+        println!("xtask: server for end-to-end tests at {url}");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
+            .map_err(|e| format!("tests/e2e: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+            .collect();
+        files.sort();
+        let mut node = command(root, "node");
+        node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
+            .args(&files)
+            .env("MOTLAN_BASE_URL", &url)
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .env("MOTLAN_ARTEFACTS", root.join("test-results"));
+        counted(
+            report,
+            "end-to-end tests in headless Chromium (Playwright)",
+            &mut node,
+        )
+    });
     let stopped = stop(&mut server);
     let _ = std::fs::remove_dir_all(&scratch);
     result.and(stopped)

@@ -85,7 +85,7 @@ impl Catalog {
         self.index
             .search(query)
             .into_iter()
-            .filter_map(|hit| self.get(hit.key))
+            .map(|hit| &self.procedures[hit.position])
             .collect()
     }
 }

@@ -21,6 +21,8 @@ pub enum CodeError {
     DossierCode,
     #[error("the daily sequence starts at 1")]
     Sequence,
+    #[error("the receipt year must be 2000 to 2099: the code has only two year digits")]
+    Year,
 }
 
 impl UnitCode {
@@ -79,8 +81,11 @@ impl DossierCode {
     /// Builds the code of the `sequence`-th dossier (from 1) received by `unit` on `date`, the
     /// receipt date in Vietnam time.
     pub fn new(unit: UnitCode, date: Date, sequence: u32) -> Result<Self, CodeError> {
-        if sequence == 0 || date.year() < 2000 || date.year() > 2099 {
+        if sequence == 0 {
             return Err(CodeError::Sequence);
+        }
+        if !(2000..=2099).contains(&date.year()) {
+            return Err(CodeError::Year);
         }
         Ok(Self {
             unit,
@@ -192,6 +197,14 @@ mod tests {
         ] {
             assert!(bad.parse::<DossierCode>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_zero_sequence_and_a_year_outside_two_digits_are_refused_each_with_its_reason() {
+        let date = Date::from_calendar_date(2026, Month::November, 24).unwrap();
+        assert_eq!(DossierCode::new(unit(), date, 0), Err(CodeError::Sequence));
+        let far = Date::from_calendar_date(2100, Month::January, 1).unwrap();
+        assert_eq!(DossierCode::new(unit(), far, 1), Err(CodeError::Year));
     }
 
     #[test]

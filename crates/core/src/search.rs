@@ -23,6 +23,9 @@ struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit<'a> {
     pub key: &'a str,
+    /// Position of the document in the sequence the index was built from, so callers reach
+    /// their own record directly instead of looking the key up again.
+    pub position: usize,
     pub score: u32,
 }
 
@@ -62,24 +65,21 @@ impl SearchIndex {
             return Vec::new();
         }
         let phrase = terms.join(" ");
-        let mut hits: Vec<(Hit<'_>, usize)> = self
+        let mut hits: Vec<Hit<'_>> = self
             .entries
             .iter()
             .enumerate()
             .filter_map(|(position, entry)| {
-                let score = entry.score(&terms, &phrase)?;
-                Some((
-                    Hit {
-                        key: &entry.key,
-                        score,
-                    },
+                Some(Hit {
+                    key: &entry.key,
                     position,
-                ))
+                    score: entry.score(&terms, &phrase)?,
+                })
             })
             .collect();
         // Stable order for equal scores: the catalog's own order.
-        hits.sort_by(|(a, pa), (b, pb)| b.score.cmp(&a.score).then(pa.cmp(pb)));
-        hits.into_iter().map(|(hit, _)| hit).collect()
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.position.cmp(&b.position)));
+        hits
     }
 }
 
@@ -163,6 +163,15 @@ mod tests {
     fn word_prefixes_match_while_typing() {
         assert_eq!(keys(&index(), "kết h"), ["1.000894"]);
         assert!(keys(&index(), "kha").contains(&"1.000656".to_owned()));
+    }
+
+    #[test]
+    fn a_hit_gives_the_position_of_its_document() {
+        let index = index();
+        for hit in index.search("dang ky") {
+            assert_eq!(index.entries[hit.position].key, hit.key);
+        }
+        assert_eq!(index.search("lai xe")[0].position, 3);
     }
 
     #[test]

@@ -38,7 +38,7 @@ impl AppState {
         })?;
         let storage = Storage::connect(&config.database_url)
             .await
-            .with_context(|| "cannot open the database (see --database-url)".to_owned())?;
+            .context("cannot open the database (see --database-url)")?;
         Ok(Self {
             catalog: Arc::new(catalog),
             storage,

@@ -13,7 +13,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn health(State(state): State<AppState>) -> Result<Json<Value>, Failure> {
-    state.storage.dossier_count().await?;
+    state.storage.ping().await?;
     Ok(Json(
         json!({ "status": "ok", "procedures": state.catalog.procedures().len() }),
     ))

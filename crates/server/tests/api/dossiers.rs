@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use axum::http::StatusCode;
 use motlan_core::DossierCode;
 
@@ -60,40 +62,21 @@ async fn submitting_twice_with_one_key_creates_one_dossier() {
 
 #[tokio::test]
 async fn fifty_concurrent_submissions_with_one_key_create_one_dossier() {
-    let app = TestApp::new().await;
+    let app = Arc::new(TestApp::new().await);
     let tasks: Vec<_> = (0..50)
         .map(|_| {
-            let router = app.router.clone();
-            tokio::spawn(async move {
-                use tower::ServiceExt as _;
-                let request = axum::http::Request::post("/api/v1/dossiers")
-                    .header("idempotency-key", "burst")
-                    .header("content-type", "application/json")
-                    .body(axum::body::Body::from(BIRTH))
-                    .unwrap();
-                let response = router.oneshot(request).await.unwrap();
-                let status = response.status();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .unwrap()
-                    .to_bytes();
-                (status, body)
-            })
+            let app = Arc::clone(&app);
+            tokio::spawn(async move { app.submit(Some("burst"), BIRTH).await })
         })
         .collect();
-    let mut bodies = Vec::new();
+    let mut receipts = Vec::new();
     for task in tasks {
-        let (status, body) = task.await.unwrap();
-        assert_eq!(
-            status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&body)
-        );
-        bodies.push(body);
+        let response = task.await.unwrap();
+        assert_eq!(response.status, StatusCode::CREATED, "{}", response.json);
+        receipts.push(response.json);
     }
     assert!(
-        bodies.windows(2).all(|w| w[0] == w[1]),
+        receipts.windows(2).all(|w| w[0] == w[1]),
         "every caller gets the same receipt"
     );
     assert_eq!(app.state.storage.dossier_count().await.unwrap(), 1);
@@ -160,36 +143,10 @@ async fn a_malformed_body_is_a_400_with_a_message_not_a_crash() {
 
 #[tokio::test]
 async fn dossiers_survive_a_restart_of_the_server() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = motlan_server::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.path().join("db").display()),
-        static_dir: dir.path().to_path_buf(),
-        receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").unwrap(),
-    };
-    let code = {
-        let state = motlan_server::AppState::new(&config).await.unwrap();
-        let router = motlan_server::app(state, dir.path());
-        use tower::ServiceExt as _;
-        let response = router
-            .oneshot(
-                axum::http::Request::post("/api/v1/dossiers")
-                    .header("idempotency-key", "r")
-                    .body(axum::body::Body::from(BIRTH))
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::CREATED);
-        let body = http_body_util::BodyExt::collect(response.into_body())
-            .await
-            .unwrap()
-            .to_bytes();
-        serde_json::from_slice::<serde_json::Value>(&body).unwrap()["code"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    };
-    let state = motlan_server::AppState::new(&config).await.unwrap();
-    assert!(state.storage.dossier(&code).await.unwrap().is_some());
+    let app = TestApp::new().await;
+    let response = app.submit(Some("r"), BIRTH).await;
+    assert_eq!(response.status, StatusCode::CREATED);
+    let code = response.json["code"].as_str().unwrap().to_owned();
+    let app = app.restart().await;
+    assert!(app.state.storage.dossier(&code).await.unwrap().is_some());
 }

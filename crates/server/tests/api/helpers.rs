@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt as _;
 use motlan_server::{AppState, Config, app};
 use serde_json::Value;
@@ -13,17 +13,21 @@ use tower::ServiceExt as _;
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 pub struct TestResponse {
     pub status: StatusCode,
+    pub headers: HeaderMap,
     pub json: Value,
 }
 
 impl TestApp {
     pub async fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temporary folder");
+        Self::open(tempfile::tempdir().expect("temporary folder")).await
+    }
+
+    async fn open(dir: TempDir) -> Self {
         let config = Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
@@ -32,11 +36,14 @@ impl TestApp {
         };
         let state = AppState::new(&config).await.expect("server state");
         let router = app(state.clone(), &config.static_dir);
-        Self {
-            router,
-            state,
-            _dir: dir,
-        }
+        Self { router, state, dir }
+    }
+
+    /// Stops this server and starts a new one on the same database file.
+    pub async fn restart(self) -> Self {
+        let Self { router, state, dir } = self;
+        drop((router, state));
+        Self::open(dir).await
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
@@ -47,6 +54,7 @@ impl TestApp {
             .await
             .expect("response");
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = response
             .into_body()
             .collect()
@@ -59,7 +67,11 @@ impl TestApp {
             serde_json::from_slice(&bytes)
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
         };
-        TestResponse { status, json }
+        TestResponse {
+            status,
+            headers,
+            json,
+        }
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
