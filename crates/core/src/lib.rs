@@ -3,18 +3,32 @@
 //! The crate is pure and deterministic: it performs no I/O and reads no clock. Dates, times and
 //! identifiers come in as arguments so every rule runs identically in the browser and on the server.
 
+pub mod answers;
 pub mod api;
 #[cfg(feature = "embedded-catalog")]
 pub mod catalog;
+pub mod citizen;
 pub mod dossier_code;
+pub mod effort;
+#[cfg(all(test, feature = "embedded-catalog"))]
+mod engine_tests;
 pub mod error;
+pub mod form;
 pub mod i18n;
+pub mod messages;
 pub mod personal_id;
+pub mod prefill;
 pub mod procedure;
+pub mod reuse;
+#[cfg(any(test, feature = "sandbox"))]
+pub mod sandbox;
 pub mod search;
+pub mod source;
 pub mod text;
+pub mod validate;
 
 pub use dossier_code::{DossierCode, UnitCode};
 pub use error::FieldError;
+pub use form::Answers;
 pub use i18n::{Lang, Localized};
 pub use procedure::{Procedure, ProcedureCode};

@@ -41,6 +41,14 @@ pub enum PersonalIdError {
 }
 
 impl PersonalIdError {
+    pub const ALL: &'static [Self] = &[
+        Self::Length,
+        Self::NotDigits,
+        Self::Province,
+        Self::BirthYear,
+        Self::Sex,
+    ];
+
     /// Stable key for [`FieldError::message_key`].
     pub fn key(self) -> &'static str {
         match self {

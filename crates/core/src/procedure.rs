@@ -6,6 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Localized;
+use crate::citizen::PaperKind;
+use crate::form::{Condition, Page, SystemFilled};
 
 /// National procedure code from the national procedure database, e.g. `1.001193`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -118,8 +120,45 @@ pub enum DataSource {
 #[serde(deny_unknown_fields)]
 pub struct ReuseSource {
     pub source: DataSource,
+    /// The kind of record in that source that stands in for the document.
+    pub record: PaperKind,
     /// Number of the legal text that forbids asking for the paper, e.g. `104/2022/NĐ-CP`.
     pub basis: String,
+}
+
+/// Why a document is never requested online, and the text that says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    pub reason: Localized,
+    pub basis: String,
+}
+
+/// File types an upload may have, decided by content, not by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileType {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl FileType {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Pdf => "application/pdf",
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+        }
+    }
+}
+
+fn default_accept() -> Vec<FileType> {
+    vec![FileType::Pdf, FileType::Jpeg, FileType::Png]
+}
+
+fn default_max_mb() -> u16 {
+    10
 }
 
 /// A document the official procedure record lists.
@@ -135,9 +174,20 @@ pub struct Document {
     /// When the document is needed at all, in words (e.g. "only if the child was abandoned").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Localized>,
+    /// The same, as a rule on the answers; without it the document always applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// Set when the document is never requested online (e.g. the paper declaration, which the
+    /// online form replaces).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
     /// Sources that already hold it, so it is never requested from a citizen they cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reuse: Vec<ReuseSource>,
+    #[serde(default = "default_accept")]
+    pub accept: Vec<FileType>,
+    #[serde(default = "default_max_mb")]
+    pub max_mb: u16,
 }
 
 /// A procedure definition.
@@ -155,7 +205,21 @@ pub struct Procedure {
     pub online_level: OnlineLevel,
     pub fees: Fees,
     pub legal_basis: Vec<LegalBasis>,
+    /// The official declaration form the questions come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_name: Option<String>,
+    /// What the citizen receives at the end.
+    pub result: Localized,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Page>,
+    /// Fields of the official form the online service fills itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub system_filled: Vec<SystemFilled>,
     pub documents: Vec<Document>,
+    /// The answers of the most common case (e.g. "the mother files"), used for effort figures
+    /// and to check that the form's conditions can be met.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub typical_case: crate::form::Answers,
     /// Facts in this definition not yet checked against an official source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unverified: Vec<String>,

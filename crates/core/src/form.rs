@@ -1,0 +1,339 @@
+//! The questions of a procedure's declaration form, grouped into pages: one question or a small
+//! group per page, each with its type, bilingual label and hint, whether it is required, when it
+//! applies, and where national data can pre-fill it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Localized;
+use crate::source::SourcePath;
+
+/// Answers by key. A question's key is its id; an address question answers three keys:
+/// `<id>.province`, `<id>.ward` and `<id>.street`.
+pub type Answers = BTreeMap<String, String>;
+
+/// The parts of an address answer.
+pub const ADDRESS_PARTS: [&str; 3] = ["province", "ward", "street"];
+
+/// What kind of answer a question takes; decides the input shown and the validator applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// One line of free text (`max_length`, default 200).
+    Text,
+    /// A few lines of free text (`max_length`, default 1,000).
+    LongText,
+    /// A person's full name.
+    Name,
+    /// Any date, `dd/mm/yyyy`.
+    Date,
+    /// A date not later than today (birth, death, issue).
+    PastDate,
+    /// A four-digit year not later than this year.
+    Year,
+    /// `male` or `female`.
+    Sex,
+    PersonalId,
+    Phone,
+    Email,
+    /// Province, ward and street, answered as three keys.
+    Address,
+    /// One of the 54 ethnic groups of Viet Nam (or `Người nước ngoài`).
+    Ethnicity,
+    /// A nationality, in words (`Việt Nam`).
+    Nationality,
+    /// One of `options`.
+    Choice,
+    /// `yes` or `no`.
+    YesNo,
+    /// A whole number between `min` and `max`.
+    Number,
+    /// A declaration the citizen must tick (`yes`).
+    Confirm,
+}
+
+/// When a question, page or document applies, decided by an earlier answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Key of the answer the condition reads.
+    pub question: String,
+    /// Met when the answer is exactly this value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<String>,
+    /// Met when the answer is one of these values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
+}
+
+impl Condition {
+    /// With neither `equals` nor `one_of`, the condition is met by any non-empty answer.
+    pub fn is_met(&self, answers: &Answers) -> bool {
+        let Some(answer) = answers.get(&self.question).map(|a| a.trim()) else {
+            return false;
+        };
+        match (&self.equals, self.one_of.as_slice()) {
+            (Some(value), _) => answer == value,
+            (None, []) => !answer.is_empty(),
+            (None, values) => values.iter().any(|v| v == answer),
+        }
+    }
+
+    fn values(&self) -> impl Iterator<Item = &String> {
+        self.equals.iter().chain(&self.one_of)
+    }
+}
+
+/// `None` means "always".
+pub fn applies(condition: Option<&Condition>, answers: &Answers) -> bool {
+    condition.is_none_or(|c| c.is_met(answers))
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub value: String,
+    pub label: Localized,
+}
+
+/// Where national data can answer a question, and under which condition (for example, the
+/// mother's name comes from the citizen's own record when the citizen is the mother, and from
+/// the spouse relation when the citizen is the father).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrefillRule {
+    pub from: SourcePath,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// Whether the pre-filled value is locked. By default, values from an authoritative national
+    /// source are; set `lock = false` for a suggestion the citizen may change (e.g. a child's
+    /// home town, which the parents choose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<bool>,
+}
+
+/// Answers a personal ID number must agree with (Circular 07/2016/TT-BCA Art. 7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holder {
+    /// Key of the holder's date of birth or year of birth.
+    pub birth: String,
+    pub sex: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+/// One question of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable key, e.g. `mother.full_name`.
+    pub id: String,
+    pub kind: QuestionKind,
+    pub label: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Localized>,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub required: bool,
+    /// Whether the question is on the official paper form. Questions added only to route the
+    /// online journey (`official = false`) count as typed but not as official in effort figures.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub official: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prefill: Vec<PrefillRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<Holder>,
+}
+
+impl Question {
+    /// The answer keys this question fills.
+    pub fn keys(&self) -> Vec<String> {
+        if self.kind == QuestionKind::Address {
+            ADDRESS_PARTS
+                .iter()
+                .map(|part| format!("{}.{part}", self.id))
+                .collect()
+        } else {
+            vec![self.id.clone()]
+        }
+    }
+}
+
+/// A page of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    pub title: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    pub questions: Vec<Question>,
+}
+
+/// A field of the official form the online service fills itself (addressee, date and place,
+/// signature), so the citizen is never asked for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemFilled {
+    pub field: Localized,
+    pub how: Localized,
+}
+
+/// The questions that apply to these answers, in order, with their pages. A question applies
+/// when its page's and its own condition are met, reading only answers to questions that apply
+/// themselves (an answer left behind on a branch the citizen backed out of is ignored).
+pub fn visible_questions<'a>(
+    pages: &'a [Page],
+    answers: &Answers,
+) -> Vec<(&'a Page, &'a Question)> {
+    let mut effective = Answers::new();
+    let mut visible = Vec::new();
+    for page in pages {
+        if !applies(page.when.as_ref(), &effective) {
+            continue;
+        }
+        for question in &page.questions {
+            if applies(question.when.as_ref(), &effective) {
+                for key in question.keys() {
+                    if let Some(value) = answers.get(&key) {
+                        effective.insert(key, value.clone());
+                    }
+                }
+                visible.push((page, question));
+            }
+        }
+    }
+    visible
+}
+
+/// Only the answers of questions that apply.
+pub fn effective_answers(pages: &[Page], answers: &Answers) -> Answers {
+    visible_questions(pages, answers)
+        .into_iter()
+        .flat_map(|(_, q)| q.keys())
+        .filter_map(|key| answers.get(&key).map(|v| (key, v.clone())))
+        .collect()
+}
+
+/// Consistency rules of a form that types cannot express; each problem in words.
+pub fn check_pages(pages: &[Page]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<String, &Question> = BTreeMap::new();
+    let key_ok = |id: &str| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+    };
+    let check_condition = |what: &str, c: &Condition, seen: &BTreeMap<String, &Question>| {
+        let mut problems = Vec::new();
+        let target = seen
+            .get(&c.question)
+            .or_else(|| c.question.rsplit_once('.').and_then(|(q, _)| seen.get(q)));
+        match target {
+            None => problems.push(format!(
+                "{what}: the condition reads {:?}, which is not an earlier question",
+                c.question
+            )),
+            Some(q) if !q.options.is_empty() || matches!(q.kind, QuestionKind::YesNo) => {
+                let allowed: Vec<&str> = if q.kind == QuestionKind::YesNo {
+                    vec!["yes", "no"]
+                } else {
+                    q.options.iter().map(|o| o.value.as_str()).collect()
+                };
+                for v in c.values() {
+                    if !allowed.contains(&v.as_str()) {
+                        problems.push(format!(
+                            "{what}: {v:?} is not an option of question {:?}",
+                            q.id
+                        ));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+        problems
+    };
+    for page in pages {
+        if !key_ok(&page.id) {
+            problems.push(format!(
+                "page id {:?} must be lower-case snake_case",
+                page.id
+            ));
+        }
+        if page.questions.is_empty() {
+            problems.push(format!("page {:?} has no questions", page.id));
+        }
+        if let Some(c) = &page.when {
+            problems.extend(check_condition(&format!("page {:?}", page.id), c, &seen));
+        }
+        for q in &page.questions {
+            let what = format!("question {:?}", q.id);
+            if !key_ok(&q.id) {
+                problems.push(format!(
+                    "{what}: the id must be lower-case snake_case (dots allowed)"
+                ));
+            }
+            if seen.contains_key(&q.id) {
+                problems.push(format!("{what} is defined twice"));
+            }
+            if q.label.vi.trim().is_empty() || q.label.en.trim().is_empty() {
+                problems.push(format!("{what} needs a label in both languages"));
+            }
+            if let Some(c) = &q.when {
+                problems.extend(check_condition(&what, c, &seen));
+            }
+            for rule in &q.prefill {
+                if let Some(c) = &rule.when {
+                    problems.extend(check_condition(&what, c, &seen));
+                }
+                if !rule.from.fits(q.kind) {
+                    problems.push(format!(
+                        "{what}: {} cannot fill a question of kind {:?}",
+                        rule.from, q.kind
+                    ));
+                }
+            }
+            match (q.kind, q.options.is_empty()) {
+                (QuestionKind::Choice, true) => {
+                    problems.push(format!("{what}: a choice question needs options"))
+                }
+                (QuestionKind::Choice, false) => {}
+                (_, false) => problems.push(format!("{what}: only a choice question has options")),
+                _ => {}
+            }
+            if q.kind == QuestionKind::Number && q.min.zip(q.max).is_none_or(|(lo, hi)| lo > hi) {
+                problems.push(format!("{what}: a number question needs min <= max"));
+            }
+            if let Some(h) = &q.holder {
+                for key in std::iter::once(&h.birth).chain(&h.sex) {
+                    if !seen.contains_key(key) {
+                        problems.push(format!(
+                            "{what}: holder answer {key:?} is not an earlier question"
+                        ));
+                    }
+                }
+            }
+            seen.insert(q.id.clone(), q);
+        }
+    }
+    problems
+}
