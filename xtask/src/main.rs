@@ -3,9 +3,11 @@
 //! - `cargo xtask setup`: install what the build and the tests need (skips what is present)
 //! - `cargo xtask run [-- SERVER FLAGS]`: build the web app and serve it with the API on :8080
 //! - `cargo xtask test`: formatting, lints, native, browser and end-to-end tests
+//! - `cargo xtask bench`: print speed and effort figures (release build)
 //!
 //! Only the standard library is used, so the commands compile in seconds on a fresh machine.
 
+mod bench;
 mod cmd;
 mod run;
 mod setup;
@@ -14,7 +16,7 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
             args[1..].iter().filter(|a| *a != "--").cloned().collect(),
         ),
         Some("test") => test::test(&root),
+        Some("bench") => bench::bench(&root),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())
