@@ -2,7 +2,8 @@
 //! and the core's rules compiled to WebAssembly.
 
 use motlan_core::Localized;
-use motlan_core::procedure::{DataSource, Document, ReuseSource};
+use motlan_core::citizen::PaperKind;
+use motlan_core::procedure::{DataSource, Document, FileType, ReuseSource};
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -26,17 +27,26 @@ fn documents() -> Vec<Document> {
             component_code: None,
             name: text("Giấy tờ tùy thân", "Identity paper"),
             when: None,
+            condition: None,
+            waiver: None,
             reuse: vec![ReuseSource {
                 source: DataSource::PopulationDb,
+                record: PaperKind::Identity,
                 basis: "104/2022/NĐ-CP".into(),
             }],
+            accept: vec![FileType::Pdf],
+            max_mb: 10,
         },
         Document {
             id: "authorisation".into(),
             component_code: None,
             name: text("Văn bản ủy quyền", "Letter of authorisation"),
             when: Some(text("Khi ủy quyền.", "When authorised.")),
+            condition: None,
+            waiver: None,
             reuse: vec![],
+            accept: vec![FileType::Pdf],
+            max_mb: 10,
         },
     ]
 }

@@ -206,7 +206,10 @@ mod tests {
             ),
             (Class::Unclear, Some("note-not-a-document"), None)
         );
-        assert_eq!(class("Kết quả sát hạch đạt yêu cầu còn hiệu lực"), (Class::Unclear, None, None));
+        assert_eq!(
+            class("Kết quả sát hạch đạt yêu cầu còn hiệu lực"),
+            (Class::Unclear, None, None)
+        );
     }
 
     #[test]

@@ -39,10 +39,7 @@ fn push(items: &mut Vec<String>, raw: &str) {
     // Drop a form file name glued before the quantity, e.g. `Mẫu số 13.docx`.
     for ext in [".docx", ".doc", ".pdf", ".xlsx", ".xls"] {
         if let Some(stripped) = text.strip_suffix(ext) {
-            let cut = stripped
-                .rfind(['.', ';', ')'])
-                .map(|i| i + 1)
-                .unwrap_or(0);
+            let cut = stripped.rfind(['.', ';', ')']).map(|i| i + 1).unwrap_or(0);
             text = stripped[..cut].trim_end();
         }
     }

@@ -17,7 +17,7 @@ pub struct ProcedureSummary {
     pub processing_days: u16,
     pub online_level: OnlineLevel,
     pub fee_online: u64,
-    /// How many of the listed documents national data sources can stand in for.
+    /// How many of the listed documents national data can stand in for or are waived online.
     pub reusable_documents: usize,
     pub documents: usize,
 }
@@ -31,7 +31,11 @@ impl From<&Procedure> for ProcedureSummary {
             processing_days: p.processing_days,
             online_level: p.online_level,
             fee_online: p.fees.online,
-            reusable_documents: p.documents.iter().filter(|d| !d.reuse.is_empty()).count(),
+            reusable_documents: p
+                .documents
+                .iter()
+                .filter(|d| crate::reuse::usually_held(d))
+                .count(),
             documents: p.documents.len(),
         }
     }

@@ -287,4 +287,41 @@ mod tests {
             "{errors:?}"
         );
     }
+
+    #[test]
+    fn a_bad_identity_source_or_condition_names_the_question() {
+        let errors = with_file("1.001193.toml", |t| {
+            t.replacen("population.full_name", "population.fullname", 1)
+        });
+        assert!(
+            errors[0].to_string().starts_with("catalog/1.001193.toml:")
+                && errors[0].problem.contains("population.fullname")
+                && errors[0].problem.contains("full_name"),
+            "{errors:?}"
+        );
+
+        let errors = with_file("1.001193.toml", |t| {
+            t.replace(
+                "when = { question = \"father.known\", equals = \"yes\" }",
+                "when = { question = \"father.known\", equals = \"maybe\" }",
+            )
+        });
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.problem.contains("\"maybe\" is not an option")),
+            "{errors:?}"
+        );
+
+        let errors = with_file("1.001193.toml", |t| {
+            t.replace(
+                "question = \"child.circumstance\"",
+                "question = \"child.situation\"",
+            )
+        });
+        assert!(
+            errors.iter().any(|e| e.problem.contains("child.situation")),
+            "{errors:?}"
+        );
+    }
 }
