@@ -4,21 +4,35 @@
 use proptest::prelude::*;
 use time::macros::date;
 
-use crate::Answers;
 use crate::answers::{CheckContext, check_answers};
 use crate::catalog::Catalog;
+use crate::citizen::CitizenData;
 use crate::effort::typical_effort;
 use crate::prefill::{Prefilled, Provenance, apply, check_locked, prefill_all};
 use crate::procedure::DataSource;
 use crate::reuse::{Resolution, resolve};
 use crate::sandbox::{TYPICAL_FILERS, citizen};
 use crate::validate::units::tests::sample;
+use crate::{Answers, Procedure};
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
+}
+
+/// A catalog procedure and the sandbox citizen filing it.
+fn filing(code: &str, who: &str) -> (Procedure, CitizenData) {
+    let catalog = Catalog::embedded().unwrap();
+    let procedure = catalog
+        .get(code)
+        .unwrap_or_else(|| panic!("{code}"))
+        .clone();
+    (
+        procedure,
+        citizen(who).unwrap_or_else(|| panic!("{who}")).data,
+    )
 }
 
 fn value<'a>(filled: &'a [Prefilled], key: &str) -> &'a Prefilled {
@@ -30,9 +44,8 @@ fn value<'a>(filled: &'a [Prefilled], key: &str) -> &'a Prefilled {
 
 #[test]
 fn a_mother_registering_her_newborn_types_only_what_no_database_holds() {
-    let catalog = Catalog::embedded().unwrap();
-    let birth = catalog.get("1.001193").unwrap();
-    let lan = citizen("lan").unwrap().data;
+    let (birth, lan) = filing("1.001193", "lan");
+    let birth = &birth;
     let case = answers(&[
         ("requester.relation", "mother"),
         ("child.circumstance", "normal"),
@@ -71,9 +84,8 @@ fn a_mother_registering_her_newborn_types_only_what_no_database_holds() {
 
 #[test]
 fn when_the_father_files_the_parents_swap_sources() {
-    let catalog = Catalog::embedded().unwrap();
-    let birth = catalog.get("1.001193").unwrap();
-    let minh = citizen("minh").unwrap().data;
+    let (birth, minh) = filing("1.001193", "minh");
+    let birth = &birth;
     let case = answers(&[
         ("requester.relation", "father"),
         ("child.circumstance", "normal"),
@@ -91,9 +103,8 @@ fn when_the_father_files_the_parents_swap_sources() {
 
 #[test]
 fn changing_a_locked_value_is_reported_against_its_field() {
-    let catalog = Catalog::embedded().unwrap();
-    let birth = catalog.get("1.001193").unwrap();
-    let lan = citizen("lan").unwrap().data;
+    let (birth, lan) = filing("1.001193", "lan");
+    let birth = &birth;
     let (mut merged, filled) =
         prefill_all(birth, &lan, &answers(&[("requester.relation", "mother")]));
     assert!(check_locked(&merged, &filled).is_empty());
@@ -108,9 +119,8 @@ fn changing_a_locked_value_is_reported_against_its_field() {
 
 #[test]
 fn held_documents_are_never_requested_and_each_waiver_cites_its_basis() {
-    let catalog = Catalog::embedded().unwrap();
-    let birth = catalog.get("1.001193").unwrap();
-    let lan = citizen("lan").unwrap().data;
+    let (birth, lan) = filing("1.001193", "lan");
+    let birth = &birth;
     let case = answers(&[
         ("requester.relation", "mother"),
         ("child.circumstance", "normal"),
@@ -184,9 +194,8 @@ fn held_documents_are_never_requested_and_each_waiver_cites_its_basis() {
 
 #[test]
 fn a_divorce_missing_from_the_civil_status_database_must_be_documented() {
-    let catalog = Catalog::embedded().unwrap();
-    let status = catalog.get("1.004873").unwrap();
-    let hhen = citizen("hhen").unwrap().data;
+    let (status, hhen) = filing("1.004873", "hhen");
+    let status = &status;
     let statuses = resolve(
         status,
         &answers(&[("marital_status", "divorced")]),
@@ -207,9 +216,8 @@ fn a_divorce_missing_from_the_civil_status_database_must_be_documented() {
 
 #[test]
 fn a_complete_birth_registration_passes_the_shared_checks() {
-    let catalog = Catalog::embedded().unwrap();
-    let birth = catalog.get("1.001193").unwrap();
-    let lan = citizen("lan").unwrap().data;
+    let (birth, lan) = filing("1.001193", "lan");
+    let birth = &birth;
     let units = sample();
     let ctx = CheckContext {
         today: date!(2026 - 11 - 24),
@@ -257,9 +265,8 @@ fn a_complete_birth_registration_passes_the_shared_checks() {
 
 #[test]
 fn an_id_number_that_contradicts_the_birth_date_is_refused() {
-    let catalog = Catalog::embedded().unwrap();
-    let death = catalog.get("1.000656").unwrap();
-    let pon = citizen("pon").unwrap().data;
+    let (death, pon) = filing("1.000656", "pon");
+    let death = &death;
     let units = AdminUnitsFixture::full_or_sample();
     let ctx = CheckContext {
         today: date!(2026 - 11 - 24),
