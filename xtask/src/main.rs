@@ -9,6 +9,7 @@
 
 mod bench;
 mod cmd;
+mod postgres;
 mod run;
 mod setup;
 mod test;

@@ -51,6 +51,7 @@ pub fn setup(root: &Path, needs: Needs) -> Result {
     admin_units(root)?;
     if needs == Needs::Everything {
         chromium()?;
+        postgresql()?;
     }
     println!("xtask: setup complete");
     Ok(())
@@ -167,8 +168,26 @@ fn npm_tools(root: &Path) -> Result {
 }
 
 fn chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        skip("Chromium and ChromeDriver");
+    let present = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+    debian(
+        "Chromium and ChromeDriver",
+        present,
+        &["chromium", "chromium-driver"],
+    )
+}
+
+fn postgresql() -> Result {
+    debian(
+        "PostgreSQL server",
+        crate::postgres::server_bin().is_some(),
+        &["postgresql"],
+    )
+}
+
+/// Installs Debian packages when they are missing: with apt as root, or says what to run.
+fn debian(what: &str, present: bool, packages: &[&str]) -> Result {
+    if present {
+        skip(what);
         return Ok(());
     }
     let is_root = std::process::Command::new("id")
@@ -176,10 +195,10 @@ fn chromium() -> Result {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
     if !is_root {
-        return Err(
-            "Chromium and ChromeDriver are missing. Install them, then run the command again:\n    sudo apt-get install -y chromium chromium-driver"
-                .to_owned(),
-        );
+        return Err(format!(
+            "{what} is missing. Install it, then run the command again:\n    sudo apt-get install -y {}",
+            packages.join(" ")
+        ));
     }
     let apt = |args: &[&str]| {
         let mut c = std::process::Command::new("apt-get");
@@ -188,7 +207,7 @@ fn chromium() -> Result {
     };
     run("updating Debian package lists", &mut apt(&["update", "-q"]))?;
     run(
-        "installing Chromium and ChromeDriver from Debian",
-        &mut apt(&["install", "-y", "-q", "chromium", "chromium-driver"]),
+        &format!("installing {what} from Debian"),
+        apt(&["install", "-y", "-q"]).args(packages),
     )
 }

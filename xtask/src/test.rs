@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{Result, command, run};
+use crate::postgres;
 use crate::run::build_web;
 use crate::setup::{self, Needs};
 
@@ -66,6 +67,17 @@ pub fn test(root: &Path) -> Result {
         command(root, "cargo").args(["test", "--workspace"]),
     );
     report.step("native tests", native);
+
+    let postgres = postgres::TempPostgres::start().and_then(|pg| {
+        counted(
+            &mut report,
+            "API tests on PostgreSQL",
+            command(root, "cargo")
+                .args(["test", "--package", "motlan-server", "--test", "api"])
+                .env("MOTLAN_TEST_POSTGRES", &pg.url),
+        )
+    });
+    report.step("API tests on PostgreSQL", postgres);
 
     let mut wasm = command(root, "cargo");
     wasm.args([

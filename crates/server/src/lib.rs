@@ -2,6 +2,7 @@
 
 mod config;
 mod error;
+mod in_flight;
 mod routes;
 pub mod storage;
 pub mod telemetry;
@@ -28,6 +29,7 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub storage: Storage,
     pub receiving_unit: UnitCode,
+    pub in_flight: in_flight::InFlight,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             catalog: Arc::new(catalog),
             storage,
             receiving_unit: config.receiving_unit.clone(),
+            in_flight: in_flight::InFlight::default(),
         })
     }
 }

@@ -2,22 +2,27 @@
 //! committed to disk. Migrations are embedded and run at start.
 
 use std::path::Path;
-use std::str::FromStr;
-use std::time::Duration;
 
 use motlan_core::DossierCode;
 use motlan_core::UnitCode;
 use motlan_core::api::DossierReceipt;
-use sqlx::Row as _;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Executor as _, Row as _};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+/// Which database a URL opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
 #[derive(Clone)]
 pub struct Storage {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
 }
 
 /// What creating a dossier under an idempotency key came to.
@@ -33,6 +38,8 @@ pub enum Creation {
 /// A dossier to store, already validated.
 pub struct NewDossierRecord<'a> {
     pub idempotency_key: &'a str,
+    /// Subject identifier of the citizen filing it.
+    pub owner: &'a str,
     pub request_hash: &'a str,
     pub procedure_code: &'a str,
     pub answers_json: &'a str,
@@ -42,26 +49,57 @@ pub struct NewDossierRecord<'a> {
 }
 
 impl Storage {
-    /// Opens (creating if needed) and migrates the database at `url`, e.g. `sqlite://data/x.db`.
+    /// Opens and migrates the database at `url`: `sqlite://data/x.db` (the file and its folder
+    /// are created if needed; WAL journal, `synchronous=FULL`) or `postgres://user@host/db`.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        if let Some(parent) = Path::new(options.get_filename())
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            tokio::fs::create_dir_all(parent).await?;
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if let Some(path) = url.strip_prefix("sqlite:") {
+            let file = path
+                .trim_start_matches("//")
+                .split('?')
+                .next()
+                .unwrap_or_default();
+            if let Some(parent) = Path::new(file)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+            {
+                tokio::fs::create_dir_all(parent).await?;
+            }
+            let separator = if url.contains('?') { '&' } else { '?' };
+            let url = if url.contains("mode=") {
+                url.to_owned()
+            } else {
+                format!("{url}{separator}mode=rwc")
+            };
+            (Backend::Sqlite, url)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            (Backend::Postgres, url.to_owned())
+        } else {
+            anyhow::bail!("the database URL must start with sqlite: or postgres:");
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // Every answered request is on disk: WAL with a full sync at each commit.
+                        conn.execute(
+                            "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                             PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
             .await?;
-        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Creates a dossier, or finds the answer already given for this idempotency key. Claiming the
@@ -77,7 +115,7 @@ impl Storage {
         // failing to upgrade a read lock later.
         let claimed = sqlx::query(
             "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at)
-             VALUES (?, ?, 0, '', ?) ON CONFLICT (key) DO NOTHING",
+             VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
         )
         .bind(new.idempotency_key)
         .bind(new.request_hash)
@@ -88,7 +126,7 @@ impl Storage {
             == 1;
         if !claimed {
             let row =
-                sqlx::query("SELECT request_hash, response FROM idempotency_keys WHERE key = ?")
+                sqlx::query("SELECT request_hash, response FROM idempotency_keys WHERE key = $1")
                     .bind(new.idempotency_key)
                     .fetch_one(&mut *tx)
                     .await?;
@@ -105,8 +143,8 @@ impl Storage {
 
         let day = new.received_at.date();
         let sequence: i64 = sqlx::query_scalar(
-            "INSERT INTO dossier_sequences (unit_code, day, last_sequence) VALUES (?, ?, 1)
-             ON CONFLICT (unit_code, day) DO UPDATE SET last_sequence = last_sequence + 1
+            "INSERT INTO dossier_sequences (unit_code, day, last_sequence) VALUES ($1, $2, 1)
+             ON CONFLICT (unit_code, day) DO UPDATE SET last_sequence = dossier_sequences.last_sequence + 1
              RETURNING last_sequence",
         )
         .bind(new.unit.as_str())
@@ -123,12 +161,13 @@ impl Storage {
             received_at,
         };
         sqlx::query(
-            "INSERT INTO dossiers (code, procedure_code, unit_code, status, answers, received_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dossiers (code, procedure_code, unit_code, owner, status, answers, received_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&receipt.code)
         .bind(new.procedure_code)
         .bind(new.unit.as_str())
+        .bind(new.owner)
         .bind(&receipt.status)
         .bind(new.answers_json)
         .bind(&receipt.received_at)
@@ -136,7 +175,7 @@ impl Storage {
         .await?;
         let response =
             serde_json::to_string(&receipt).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-        sqlx::query("UPDATE idempotency_keys SET status_code = 201, response = ? WHERE key = ?")
+        sqlx::query("UPDATE idempotency_keys SET status_code = 201, response = $1 WHERE key = $2")
             .bind(response)
             .bind(new.idempotency_key)
             .execute(&mut *tx)
@@ -148,7 +187,7 @@ impl Storage {
     /// The receipt of a stored dossier.
     pub async fn dossier(&self, code: &str) -> Result<Option<DossierReceipt>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT code, procedure_code, status, received_at FROM dossiers WHERE code = ?",
+            "SELECT code, procedure_code, status, received_at FROM dossiers WHERE code = $1",
         )
         .bind(code)
         .fetch_optional(&self.pool)

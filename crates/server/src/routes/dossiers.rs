@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -57,6 +57,19 @@ async fn submit(
     body: Bytes,
 ) -> Result<Response, Failure> {
     let key = idempotency_key(&headers)?;
+    let Some(_claim) = state.in_flight.claim(key) else {
+        let mut failure = Failure::new(
+            StatusCode::CONFLICT,
+            "idempotency_key_in_flight",
+            "Hồ sơ với khóa này đang được xử lý. Vui lòng thử lại sau một giây.",
+            "A dossier with this key is still being processed. Please try again in a second.",
+        )
+        .into_response();
+        failure
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return Ok(failure);
+    };
     let new: NewDossier = serde_json::from_slice(&body).map_err(|e| {
         Failure::new(
             StatusCode::BAD_REQUEST,
@@ -80,6 +93,7 @@ async fn submit(
         .storage
         .create_dossier(NewDossierRecord {
             idempotency_key: key,
+            owner: "anonymous",
             request_hash: &request_hash,
             procedure_code: &new.procedure_code,
             answers_json: &answers_json,

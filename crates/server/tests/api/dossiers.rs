@@ -72,14 +72,25 @@ async fn fifty_concurrent_submissions_with_one_key_create_one_dossier() {
     let mut receipts = Vec::new();
     for task in tasks {
         let response = task.await.unwrap();
-        assert_eq!(response.status, StatusCode::CREATED, "{}", response.json);
-        receipts.push(response.json);
+        match response.status {
+            StatusCode::CREATED => receipts.push(response.json),
+            StatusCode::CONFLICT => {
+                assert_eq!(response.json["error"], "idempotency_key_in_flight");
+                assert_eq!(response.headers["retry-after"], "1");
+            }
+            other => panic!("{other}: {}", response.json),
+        }
     }
+    assert!(!receipts.is_empty());
     assert!(
         receipts.windows(2).all(|w| w[0] == w[1]),
-        "every caller gets the same receipt"
+        "every caller answered gets the same receipt"
     );
     assert_eq!(app.state.storage.dossier_count().await.unwrap(), 1);
+    // Once the first request is done, a retry is answered with the same receipt.
+    let retry = app.submit(Some("burst"), BIRTH).await;
+    assert_eq!(retry.status, StatusCode::CREATED);
+    assert_eq!(retry.json, receipts[0]);
 }
 
 #[tokio::test]

@@ -1,0 +1,32 @@
+-- Dossiers, their daily code sequences, and the idempotency keys that guard their creation.
+-- Portable SQL: the same migrations run on SQLite and PostgreSQL (BIGINT, TEXT, BYTEA only).
+
+CREATE TABLE dossiers (
+    code           TEXT   PRIMARY KEY,
+    procedure_code TEXT   NOT NULL,
+    unit_code      TEXT   NOT NULL,
+    owner          TEXT   NOT NULL, -- subject identifier of the citizen who filed it
+    status         TEXT   NOT NULL,
+    answers        TEXT   NOT NULL, -- JSON object: answer key -> answer
+    received_at    TEXT   NOT NULL  -- RFC 3339, Vietnam time
+);
+
+CREATE INDEX dossiers_by_owner ON dossiers (owner, received_at);
+
+-- One row per receiving unit and day (Vietnam time): the last sequence number handed out.
+CREATE TABLE dossier_sequences (
+    unit_code     TEXT   NOT NULL,
+    day           TEXT   NOT NULL, -- YYYY-MM-DD
+    last_sequence BIGINT NOT NULL,
+    PRIMARY KEY (unit_code, day)
+);
+
+-- A key is claimed in the same transaction that creates the dossier, so a key maps to exactly
+-- one dossier and its stored answer is replayed to every retry with the same body.
+CREATE TABLE idempotency_keys (
+    key          TEXT   PRIMARY KEY,
+    request_hash TEXT   NOT NULL, -- SHA-256 of the owner and the canonical request body, hex
+    status_code  BIGINT NOT NULL,
+    response     TEXT   NOT NULL,
+    created_at   TEXT   NOT NULL
+);
