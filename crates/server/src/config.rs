@@ -32,6 +32,26 @@ pub struct Config {
     /// The default is a demonstration value.
     #[arg(long, env = "MOTLAN_RECEIVING_UNIT", default_value = "000.00.20.H12", value_parser = parse_unit)]
     pub receiving_unit: UnitCode,
+
+    /// Public address of this server (default: `http://` and the listening address). The
+    /// identity sandbox's issuer is this address followed by `/sandbox/idp`.
+    #[arg(long, env = "MOTLAN_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// The audience (client id) API tokens must be issued to.
+    #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
+    pub oidc_audience: String,
+}
+
+impl Config {
+    /// Where browsers reach this server; the sandbox identity provider's issuer lives under it.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_owned()
+    }
 }
 
 fn parse_unit(value: &str) -> Result<UnitCode, String> {

@@ -2,6 +2,7 @@
 
 mod config;
 mod error;
+pub mod identity;
 mod in_flight;
 mod routes;
 pub mod storage;
@@ -30,6 +31,7 @@ pub struct AppState {
     pub storage: Storage,
     pub receiving_unit: UnitCode,
     pub in_flight: in_flight::InFlight,
+    pub identity: Arc<identity::Identity>,
 }
 
 impl AppState {
@@ -46,6 +48,10 @@ impl AppState {
             storage,
             receiving_unit: config.receiving_unit.clone(),
             in_flight: in_flight::InFlight::default(),
+            identity: Arc::new(identity::Identity::sandbox(
+                &format!("{}/sandbox/idp", config.public_url()),
+                &config.oidc_audience,
+            )?),
         })
     }
 }
@@ -56,6 +62,7 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
     Router::new()
         .nest("/api/v1", routes::router())
+        .nest("/sandbox/idp", identity::sandbox::router())
         .fallback_service(web_app)
         .with_state(state)
         .layer(CompressionLayer::new())
@@ -73,12 +80,13 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
 /// Opens storage, binds, prints `listening on http://ADDR` on standard output (tools read that
 /// line to find a port chosen with `:0`), and serves until SIGTERM or Ctrl-C, letting requests
 /// in flight finish.
-pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let state = AppState::new(&config).await?;
+pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let addr = listener.local_addr()?;
+    config.addr = addr;
+    let state = AppState::new(&config).await?;
     if !config.static_dir.join("index.html").exists() {
         tracing::warn!(dir = %config.static_dir.display(), "no built web app found; run `cargo xtask run`");
     }

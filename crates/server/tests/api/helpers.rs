@@ -41,6 +41,8 @@ impl TestApp {
             database_url: database_url.clone(),
             static_dir: PathBuf::from(dir.path()),
             receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").expect("unit"),
+            public_url: Some("http://motlan.test".to_owned()),
+            oidc_audience: "motlan-web".to_owned(),
         };
         let state = AppState::new(&config).await.expect("server state");
         let router = app(state.clone(), &config.static_dir);
@@ -134,4 +136,91 @@ fn rand_u64() -> u64 {
             .map_or(0, |d| d.as_nanos()),
     );
     hasher.finish()
+}
+
+/// A PKCE verifier and its S256 challenge.
+pub fn pkce() -> (String, String) {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let verifier = format!("verifier-{:016x}{:016x}-for-tests", rand_u64(), rand_u64());
+    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(sha2::Sha256::digest(verifier.as_bytes()));
+    (verifier, challenge)
+}
+
+pub const REDIRECT: &str = "http://motlan.test/dang-nhap";
+
+impl TestApp {
+    pub async fn post_form(&self, uri: &str, form: &str) -> TestResponse {
+        self.send(
+            Request::post(uri)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(form.to_owned()))
+                .expect("request"),
+        )
+        .await
+    }
+
+    pub async fn get_with_token(&self, uri: &str, token: &str) -> TestResponse {
+        self.send(
+            Request::get(uri)
+                .header("authorization", format!("Bearer {token}"))
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+    }
+
+    /// Picks a demo citizen on the sandbox sign-in page and returns the authorization code.
+    pub async fn authorize(&self, citizen: &str, challenge: &str) -> String {
+        let response = self
+            .post_form(
+                "/sandbox/idp/authorize",
+                &format!(
+                    "citizen={citizen}&client_id=motlan-web&redirect_uri={}&code_challenge={challenge}&state=xyz",
+                    urlencode(REDIRECT)
+                ),
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.json);
+        let location = response.headers["location"].to_str().expect("location");
+        assert!(location.starts_with(REDIRECT), "{location}");
+        assert!(location.ends_with("&state=xyz"), "{location}");
+        location
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix("code="))
+            .expect("a code")
+            .to_owned()
+    }
+
+    /// The whole sign-in: authorization with PKCE, then the token exchange. Returns the token.
+    pub async fn sign_in(&self, citizen: &str) -> String {
+        let (verifier, challenge) = pkce();
+        let code = self.authorize(citizen, &challenge).await;
+        let response = self
+            .post_form(
+                "/sandbox/idp/token",
+                &format!(
+                    "grant_type=authorization_code&code={code}&redirect_uri={}&client_id=motlan-web&code_verifier={verifier}",
+                    urlencode(REDIRECT)
+                ),
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.json);
+        response.json["access_token"]
+            .as_str()
+            .expect("access token")
+            .to_owned()
+    }
+}
+
+pub fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

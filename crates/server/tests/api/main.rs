@@ -2,4 +2,5 @@
 
 mod dossiers;
 mod helpers;
+mod identity;
 mod procedures;

@@ -1,0 +1,368 @@
+//! The identity provider SANDBOX: OpenID Connect discovery, the authorization code flow with PKCE
+//! (S256 only), token, userinfo and JWKS. Its sign-in page lets a tester pick one of the invented
+//! demo citizens; every page and document it serves says SANDBOX.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Json, Router};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use motlan_core::sandbox::citizens;
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::{Citizen, Claims, random_token};
+use crate::AppState;
+
+/// How long a code may wait for its exchange, and how long a token lasts. Short: a shared
+/// device must not keep a session alive.
+const CODE_LIFETIME: Duration = Duration::from_secs(120);
+const TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 60);
+
+/// A code issued to a client, waiting for the token request.
+pub struct PendingCode {
+    sub: String,
+    name: String,
+    client_id: String,
+    redirect_uri: String,
+    challenge: String,
+    nonce: Option<String>,
+    expires: SystemTime,
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/.well-known/openid-configuration", get(discovery))
+        .route("/authorize", get(sign_in_page).post(sign_in))
+        .route("/token", axum::routing::post(token))
+        .route("/userinfo", get(userinfo))
+        .route("/jwks.json", get(jwks))
+}
+
+async fn discovery(State(state): State<AppState>) -> Json<serde_json::Value> {
+    let issuer = &state.identity.issuer;
+    Json(json!({
+        "issuer": issuer,
+        "authorization_endpoint": format!("{issuer}/authorize"),
+        "token_endpoint": format!("{issuer}/token"),
+        "userinfo_endpoint": format!("{issuer}/userinfo"),
+        "jwks_uri": format!("{issuer}/jwks.json"),
+        "response_types_supported": ["code"],
+        "grant_types_supported": ["authorization_code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["EdDSA"],
+        "code_challenge_methods_supported": ["S256"],
+        "token_endpoint_auth_methods_supported": ["none"],
+        "scopes_supported": ["openid", "profile"],
+        "claims_supported": ["sub", "name", "iss", "aud", "exp", "iat", "nonce"],
+        "service_documentation": "SANDBOX: invented citizens for testing; not VNeID",
+    }))
+}
+
+async fn jwks(State(state): State<AppState>) -> Json<jsonwebtoken::jwk::JwkSet> {
+    Json(state.identity.keys.jwks())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AuthorizeParams {
+    response_type: Option<String>,
+    client_id: Option<String>,
+    redirect_uri: Option<String>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    nonce: Option<String>,
+    #[serde(default)]
+    scope: Option<String>,
+}
+
+/// The request checked; a bad one is shown as an error page, never redirected to an address we
+/// cannot trust.
+struct Authorize {
+    client_id: String,
+    redirect_uri: String,
+    challenge: String,
+    state: Option<String>,
+    nonce: Option<String>,
+}
+
+fn check(params: AuthorizeParams, audience: &str) -> Result<Authorize, &'static str> {
+    if params.response_type.as_deref() != Some("code") {
+        return Err("response_type must be code");
+    }
+    let client_id = params
+        .client_id
+        .filter(|c| c == audience)
+        .ok_or("unknown client_id")?;
+    let redirect_uri = params
+        .redirect_uri
+        .filter(|u| (u.starts_with("http://") || u.starts_with("https://")) && !u.contains('#'))
+        .ok_or("redirect_uri must be an absolute http(s) address without fragment")?;
+    if params.code_challenge_method.as_deref() != Some("S256") {
+        return Err("PKCE is required: code_challenge_method must be S256");
+    }
+    let challenge = params
+        .code_challenge
+        .filter(|c| {
+            c.len() == 43
+                && c.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .ok_or("code_challenge must be the base64url SHA-256 of the verifier (43 characters)")?;
+    let _ = params.scope;
+    Ok(Authorize {
+        client_id,
+        redirect_uri,
+        challenge,
+        state: params.state,
+        nonce: params.nonce,
+    })
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn page(status: StatusCode, body: &str) -> Response {
+    let html = format!(
+        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>SANDBOX: Đăng nhập thử nghiệm / Test sign-in</title>\
+         <link rel=\"stylesheet\" href=\"/style.css\"></head><body>\
+         <header class=\"sandbox-banner\" role=\"note\"><strong>SANDBOX</strong> Môi trường thử nghiệm: công dân giả lập, không phải VNeID. / \
+         <span lang=\"en\">Test environment: invented citizens, not VNeID.</span></header>\
+         <main id=\"main\" class=\"container\">{body}</main></body></html>"
+    );
+    let mut response = (status, Html(html)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn sign_in_page(
+    State(state): State<AppState>,
+    Query(params): Query<AuthorizeParams>,
+) -> Response {
+    let request = match check(params, &state.identity.audience) {
+        Ok(request) => request,
+        Err(problem) => {
+            return page(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request: {}</p>",
+                    escape(problem)
+                ),
+            );
+        }
+    };
+    let hidden = |name: &str, value: &str| {
+        format!(
+            "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
+            escape(value)
+        )
+    };
+    let mut common = hidden("client_id", &request.client_id)
+        + &hidden("redirect_uri", &request.redirect_uri)
+        + &hidden("code_challenge", &request.challenge);
+    if let Some(s) = &request.state {
+        common += &hidden("state", s);
+    }
+    if let Some(n) = &request.nonce {
+        common += &hidden("nonce", n);
+    }
+    let choices: String = citizens()
+        .iter()
+        .map(|c| {
+            format!(
+                "<li class=\"card\"><form method=\"post\" action=\"authorize\">{common}{}\
+                 <h2>{}</h2><p>{}</p><p lang=\"en\">{}</p>\
+                 <button class=\"button\" type=\"submit\">Đăng nhập là {} <span lang=\"en\">/ Sign in as this citizen</span></button></form></li>",
+                hidden("citizen", &c.key),
+                escape(&c.label.vi),
+                escape(&c.description.vi),
+                escape(&c.description.en),
+                escape(&c.data.population.full_name),
+            )
+        })
+        .collect();
+    page(
+        StatusCode::OK,
+        &format!(
+            "<h1>Chọn một công dân giả lập để đăng nhập</h1>\
+             <p lang=\"en\">Choose an invented citizen to sign in as.</p><ul class=\"card-list\">{choices}</ul>"
+        ),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    citizen: String,
+    client_id: String,
+    redirect_uri: String,
+    code_challenge: String,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    nonce: Option<String>,
+}
+
+async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) -> Response {
+    let params = AuthorizeParams {
+        response_type: Some("code".to_owned()),
+        client_id: Some(form.client_id),
+        redirect_uri: Some(form.redirect_uri),
+        code_challenge: Some(form.code_challenge),
+        code_challenge_method: Some("S256".to_owned()),
+        state: form.state,
+        nonce: form.nonce,
+        scope: None,
+    };
+    let (request, person) = match (
+        check(params, &state.identity.audience),
+        citizens().into_iter().find(|c| c.key == form.citizen),
+    ) {
+        (Ok(request), Some(person)) => (request, person),
+        _ => {
+            return page(
+                StatusCode::BAD_REQUEST,
+                "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request.</p>",
+            );
+        }
+    };
+    let Ok(code) = random_token() else {
+        return page(StatusCode::INTERNAL_SERVER_ERROR, "<h1>Lỗi hệ thống</h1>");
+    };
+    let pending = PendingCode {
+        sub: person.data.population.personal_id.to_string(),
+        name: person.data.population.full_name.clone(),
+        client_id: request.client_id,
+        redirect_uri: request.redirect_uri.clone(),
+        challenge: request.challenge,
+        nonce: request.nonce,
+        expires: SystemTime::now() + CODE_LIFETIME,
+    };
+    {
+        let mut codes = state
+            .identity
+            .codes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let now = SystemTime::now();
+        codes.retain(|_, p| p.expires > now);
+        codes.insert(code.clone(), pending);
+    }
+    let separator = if request.redirect_uri.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    let mut location = format!("{}{separator}code={code}", request.redirect_uri);
+    if let Some(s) = request.state {
+        location += &format!("&state={}", urlencode(&s));
+    }
+    Redirect::to(&location).into_response()
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    grant_type: String,
+    code: String,
+    redirect_uri: String,
+    client_id: String,
+    code_verifier: String,
+}
+
+fn token_error(error: &str, description: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
+}
+
+async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Response {
+    if form.grant_type != "authorization_code" {
+        return token_error(
+            "unsupported_grant_type",
+            "only authorization_code is supported",
+        );
+    }
+    // A code is used once, whatever happens next.
+    let pending = state
+        .identity
+        .codes
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .remove(&form.code);
+    let Some(pending) = pending.filter(|p| p.expires > SystemTime::now()) else {
+        return token_error("invalid_grant", "the code is unknown, used or expired");
+    };
+    if pending.client_id != form.client_id || pending.redirect_uri != form.redirect_uri {
+        return token_error(
+            "invalid_grant",
+            "client_id or redirect_uri differ from the authorization request",
+        );
+    }
+    let computed = URL_SAFE_NO_PAD.encode(Sha256::digest(form.code_verifier.as_bytes()));
+    if !(43..=128).contains(&form.code_verifier.len()) || computed != pending.challenge {
+        return token_error(
+            "invalid_grant",
+            "the code_verifier does not match the code_challenge",
+        );
+    }
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let claims = Claims {
+        iss: state.identity.issuer.clone(),
+        sub: pending.sub,
+        aud: state.identity.audience.clone(),
+        exp: now + TOKEN_LIFETIME.as_secs(),
+        iat: now,
+        name: pending.name,
+        nonce: pending.nonce,
+    };
+    match state.identity.keys.sign(&claims) {
+        Ok(token) => {
+            let mut response = Json(json!({
+                "access_token": token,
+                "id_token": token,
+                "token_type": "Bearer",
+                "expires_in": TOKEN_LIFETIME.as_secs(),
+            }))
+            .into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(e) => crate::error::Failure::internal(e).into_response(),
+    }
+}
+
+async fn userinfo(citizen: Citizen) -> Json<serde_json::Value> {
+    Json(json!({ "sub": citizen.sub, "name": citizen.name, "sandbox": true }))
+}

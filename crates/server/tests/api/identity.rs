@@ -1,0 +1,131 @@
+//! The identity sandbox: OpenID Connect discovery, the code flow with PKCE, and the API's trust in
+//! tokens only through the issuer's keys.
+
+use axum::http::StatusCode;
+
+use crate::helpers::{REDIRECT, TestApp, pkce, urlencode};
+
+#[tokio::test]
+async fn discovery_names_every_endpoint_under_the_issuer() {
+    let app = TestApp::new().await;
+    let doc = app
+        .get("/sandbox/idp/.well-known/openid-configuration")
+        .await;
+    assert_eq!(doc.status, StatusCode::OK);
+    let issuer = "http://motlan.test/sandbox/idp";
+    assert_eq!(doc.json["issuer"], issuer);
+    for (key, path) in [
+        ("authorization_endpoint", "/authorize"),
+        ("token_endpoint", "/token"),
+        ("userinfo_endpoint", "/userinfo"),
+        ("jwks_uri", "/jwks.json"),
+    ] {
+        assert_eq!(doc.json[key], format!("{issuer}{path}"));
+    }
+    assert_eq!(doc.json["code_challenge_methods_supported"][0], "S256");
+    let jwks = app.get("/sandbox/idp/jwks.json").await;
+    assert_eq!(jwks.json["keys"][0]["kty"], "OKP");
+    assert_eq!(jwks.json["keys"][0]["alg"], "EdDSA");
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_labelled_sandbox_and_lists_the_demo_citizens() {
+    let app = TestApp::new().await;
+    let (_, challenge) = pkce();
+    let page = app
+        .get(&format!(
+            "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={}&code_challenge={challenge}&code_challenge_method=S256&state=s1",
+            urlencode(REDIRECT)
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.json.as_str().expect("html");
+    assert!(html.contains("SANDBOX"));
+    assert!(html.contains("Nguyễn Thị Lan"));
+    assert!(html.contains("H&#39;Hen Niê"), "names are escaped");
+    assert!(html.contains("name=\"state\" value=\"s1\""));
+    assert_eq!(page.headers["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn a_sign_in_request_without_pkce_is_refused_on_the_page_not_redirected() {
+    let app = TestApp::new().await;
+    let page = app
+        .get(&format!(
+            "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={}",
+            urlencode(REDIRECT)
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.json.as_str().unwrap().contains("PKCE"));
+    assert!(!page.headers.contains_key("location"));
+    let unknown_client = app
+        .get("/sandbox/idp/authorize?response_type=code&client_id=evil&redirect_uri=http://evil.test/&code_challenge_method=S256&code_challenge=x")
+        .await;
+    assert_eq!(unknown_client.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_code_flow_gives_a_token_the_api_accepts() {
+    let app = TestApp::new().await;
+    let token = app.sign_in("lan").await;
+    let me = app.get_with_token("/sandbox/idp/userinfo", &token).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.json["sub"], "001197004321");
+    assert_eq!(me.json["name"], "Nguyễn Thị Lan");
+}
+
+#[tokio::test]
+async fn a_code_works_once_and_only_with_its_verifier() {
+    let app = TestApp::new().await;
+    let (verifier, challenge) = pkce();
+    let code = app.authorize("minh", &challenge).await;
+    let exchange = |verifier: String| {
+        let code = code.clone();
+        let app = &app;
+        async move {
+            app.post_form(
+                "/sandbox/idp/token",
+                &format!(
+                    "grant_type=authorization_code&code={code}&redirect_uri={}&client_id=motlan-web&code_verifier={verifier}",
+                    urlencode(REDIRECT)
+                ),
+            )
+            .await
+        }
+    };
+    let wrong = exchange(format!("{verifier}x")).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert_eq!(wrong.json["error"], "invalid_grant");
+    // The failed attempt used the code up: a stolen code cannot be tried twice.
+    let again = exchange(verifier).await;
+    assert_eq!(again.json["error"], "invalid_grant");
+}
+
+#[tokio::test]
+async fn tokens_not_signed_by_the_trusted_keys_are_refused() {
+    let app = TestApp::new().await;
+    let token = app.sign_in("huy").await;
+    let other = TestApp::new().await;
+    let foreign = other.sign_in("huy").await;
+    let refused = app.get_with_token("/sandbox/idp/userinfo", &foreign).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json["error"], "token_invalid");
+    assert!(
+        refused.headers["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .contains("invalid_token")
+    );
+
+    let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+    parts[1] = parts[1].replacen('A', "B", 1);
+    let tampered = app
+        .get_with_token("/sandbox/idp/userinfo", &parts.join("."))
+        .await;
+    assert_eq!(tampered.status, StatusCode::UNAUTHORIZED);
+
+    let anonymous = app.get("/sandbox/idp/userinfo").await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(anonymous.json["error"], "sign_in_required");
+}
