@@ -96,7 +96,7 @@ pub struct LegalBasis {
 }
 
 /// National systems that hold data or papers a citizen must not be asked for again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DataSource {
     /// Cơ sở dữ liệu quốc gia về dân cư.

@@ -71,3 +71,27 @@ impl From<sqlx::Error> for Failure {
         Self::internal(error)
     }
 }
+
+/// A JSON request body whose rejection is an [`ApiError`] in both languages, like every other
+/// error of the API, instead of axum's plain-text one.
+pub struct Body<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for Body<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Failure;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Failure> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(Failure::new(
+                StatusCode::BAD_REQUEST,
+                "body_invalid",
+                &format!("Nội dung yêu cầu không hợp lệ ({}).", rejection.body_text()),
+                &format!("The request body is not valid ({}).", rejection.body_text()),
+            )),
+        }
+    }
+}

@@ -1,9 +1,12 @@
 //! The provincial API reference server: the JSON API under `/api/v1` and the citizen web app.
 
+mod clock;
 mod config;
+mod consent;
 mod error;
 pub mod identity;
 mod in_flight;
+pub mod national;
 mod routes;
 pub mod storage;
 pub mod telemetry;
@@ -32,6 +35,7 @@ pub struct AppState {
     pub receiving_unit: UnitCode,
     pub in_flight: in_flight::InFlight,
     pub identity: Arc<identity::Identity>,
+    pub national: Arc<dyn national::NationalData>,
 }
 
 impl AppState {
@@ -52,6 +56,7 @@ impl AppState {
                 &format!("{}/sandbox/idp", config.public_url()),
                 &config.oidc_audience,
             )?),
+            national: Arc::new(national::Sandbox),
         })
     }
 }

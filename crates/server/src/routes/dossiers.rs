@@ -9,17 +9,10 @@ use axum::{Json, Router};
 use motlan_core::FieldError;
 use motlan_core::api::{DossierReceipt, NewDossier};
 use sha2::{Digest, Sha256};
-use time::{OffsetDateTime, UtcOffset};
 
 use crate::AppState;
 use crate::error::Failure;
 use crate::storage::{Creation, NewDossierRecord};
-
-/// Vietnam has used UTC+7 all year since 1975.
-const VIETNAM: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => panic!("UTC+7 is a valid offset"),
-};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -98,10 +91,7 @@ async fn submit(
             procedure_code: &new.procedure_code,
             answers_json: &answers_json,
             unit: &state.receiving_unit,
-            received_at: OffsetDateTime::now_utc()
-                .to_offset(VIETNAM)
-                .replace_nanosecond(0)
-                .map_err(Failure::internal)?,
+            received_at: crate::clock::now_vietnam().map_err(Failure::internal)?,
         })
         .await?;
     match creation {

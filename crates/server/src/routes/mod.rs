@@ -2,6 +2,7 @@
 
 mod dossiers;
 mod health;
+mod me;
 mod procedures;
 
 use axum::Router;
@@ -14,5 +15,6 @@ pub fn router() -> Router<AppState> {
         .merge(health::router())
         .merge(procedures::router())
         .merge(dossiers::router())
+        .merge(me::router())
         .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })
 }

@@ -3,4 +3,5 @@
 mod dossiers;
 mod helpers;
 mod identity;
+mod me;
 mod procedures;

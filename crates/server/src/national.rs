@@ -1,0 +1,133 @@
+//! National data sources behind one trait: the population database, the civil-status
+//! e-database, health facilities' e-notices, VNeID papers and the data warehouse. The sandbox
+//! serves the invented demo citizens; a real connector implements the same trait.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use motlan_core::citizen::CitizenData;
+
+pub type Lookup<'a> =
+    Pin<Box<dyn Future<Output = anyhow::Result<Option<CitizenData>>> + Send + 'a>>;
+
+pub trait NationalData: Send + Sync {
+    /// Everything the national systems hold about the citizen with this personal ID number,
+    /// stamped with the time it was retrieved (`retrieved_at`, RFC 3339).
+    fn citizen<'a>(&'a self, personal_id: &'a str, retrieved_at: &'a str) -> Lookup<'a>;
+}
+
+/// The SANDBOX: invented citizens from `motlan_core::sandbox`.
+pub struct Sandbox;
+
+impl NationalData for Sandbox {
+    fn citizen<'a>(&'a self, personal_id: &'a str, retrieved_at: &'a str) -> Lookup<'a> {
+        Box::pin(async move {
+            Ok(motlan_core::sandbox::citizens()
+                .into_iter()
+                .find(|c| c.data.population.personal_id.as_str() == personal_id)
+                .map(|c| CitizenData {
+                    retrieved_at: retrieved_at.to_owned(),
+                    ..c.data
+                }))
+        })
+    }
+}
+
+use std::collections::BTreeMap;
+
+use motlan_core::Answers;
+use motlan_core::prefill::{Prefilled, prefill_all};
+use motlan_core::procedure::{DataSource, Procedure};
+use motlan_core::reuse::{DocumentStatus, Resolution, resolve};
+
+use crate::AppState;
+use crate::consent::{self, Purpose};
+use crate::storage::DataUse;
+
+/// What national data gives one procedure for one citizen, with the purposes still missing.
+pub struct Reading {
+    pub answers: Answers,
+    pub prefilled: Vec<Prefilled>,
+    pub documents: Vec<DocumentStatus>,
+    pub missing_consents: Vec<Purpose>,
+}
+
+/// Reads national data for `procedure` within the citizen's consents, pre-fills the answers,
+/// resolves the documents, and writes every source actually used to the data-use receipt.
+pub async fn read_for(
+    state: &AppState,
+    owner: &str,
+    procedure: &Procedure,
+    answers: &Answers,
+    dossier_code: Option<&str>,
+) -> anyhow::Result<Reading> {
+    let consents = state.storage.consents(owner).await?;
+    let purposes: Vec<Purpose> = consents
+        .iter()
+        .filter(|c| c.text_version == consent::TEXT_VERSION)
+        .filter_map(|c| Purpose::parse(&c.purpose))
+        .collect();
+    let missing_consents = Purpose::ALL
+        .into_iter()
+        .filter(|p| !purposes.contains(p))
+        .collect();
+    let now = crate::clock::now_vietnam_rfc3339()?;
+    let data = if purposes.contains(&Purpose::Identity) {
+        state.national.citizen(owner, &now).await?
+    } else {
+        None
+    };
+    let data = data.and_then(|d| consent::allowed(d, &purposes));
+    let Some(data) = data else {
+        return Ok(Reading {
+            answers: answers.clone(),
+            prefilled: Vec::new(),
+            documents: resolve(procedure, answers, None),
+            missing_consents,
+        });
+    };
+    let (merged, prefilled) = prefill_all(procedure, &data, answers);
+    let documents = resolve(procedure, &merged, Some(&data));
+
+    let mut read: BTreeMap<DataSource, Vec<String>> = BTreeMap::new();
+    for p in &prefilled {
+        if let Some(source) = p.provenance.source {
+            read.entry(source)
+                .or_default()
+                .push(p.provenance.field.clone());
+        }
+    }
+    for d in &documents {
+        if let Resolution::Held { source, record, .. } = &d.resolution {
+            let kind = serde_json::to_value(record)?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            read.entry(*source).or_default().push(kind);
+        }
+    }
+    let mut entries = Vec::new();
+    for (source, mut fields) in read {
+        fields.sort();
+        fields.dedup();
+        entries.push(DataUse {
+            id: crate::identity::random_token()?,
+            at: now.clone(),
+            purpose: Purpose::of(source).as_str().to_owned(),
+            source: serde_json::to_value(source)?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            fields,
+            procedure_code: procedure.code.to_string(),
+            dossier_code: dossier_code.map(str::to_owned),
+        });
+    }
+    state.storage.record_data_use(owner, &entries).await?;
+    Ok(Reading {
+        answers: merged,
+        prefilled,
+        documents,
+        missing_consents,
+    })
+}

@@ -1,0 +1,144 @@
+//! The signed-in citizen: consents per purpose, pre-filling a form from national data, and the
+//! data-use receipt listing every read of national data.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use motlan_core::Answers;
+use motlan_core::prefill::Prefilled;
+use motlan_core::reuse::DocumentStatus;
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::consent::{self, Purpose, PurposeText};
+use crate::error::{Body, Failure};
+use crate::identity::Citizen;
+use crate::national::read_for;
+use crate::storage::{ConsentRecord, DataUse};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/consent-purposes", get(purposes))
+        .route("/me", get(me))
+        .route("/me/consents", get(consents))
+        .route("/me/consents/{purpose}", put(give).delete(withdraw))
+        .route("/me/prefill", post(prefill))
+        .route("/me/data-use", get(data_use))
+}
+
+async fn purposes() -> Json<Vec<PurposeText>> {
+    Json(consent::texts())
+}
+
+#[derive(Serialize)]
+struct Me {
+    sub: String,
+    name: String,
+    /// Identity comes from the sandbox provider, not VNeID.
+    sandbox: bool,
+}
+
+async fn me(citizen: Citizen) -> Json<Me> {
+    Json(Me {
+        sub: citizen.sub,
+        name: citizen.name,
+        sandbox: true,
+    })
+}
+
+async fn consents(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<Json<Vec<ConsentRecord>>, Failure> {
+    Ok(Json(state.storage.consents(&citizen.sub).await?))
+}
+
+fn purpose(text: &str) -> Result<Purpose, Failure> {
+    Purpose::parse(text).ok_or_else(|| Failure::not_found("mục đích này", "This purpose"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Give {
+    text_version: String,
+}
+
+async fn give(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(name): Path<String>,
+    Body(body): Body<Give>,
+) -> Result<Json<ConsentRecord>, Failure> {
+    let purpose = purpose(&name)?;
+    if body.text_version != consent::TEXT_VERSION {
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "consent_text_outdated",
+            "Nội dung đồng ý đã được cập nhật. Vui lòng đọc lại và đồng ý với nội dung mới.",
+            "The consent text has changed. Please read it again and agree to the new text.",
+        ));
+    }
+    let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
+    let record = state
+        .storage
+        .give_consent(&citizen.sub, purpose.as_str(), consent::TEXT_VERSION, &now)
+        .await?;
+    Ok(Json(record))
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(name): Path<String>,
+) -> Result<StatusCode, Failure> {
+    let purpose = purpose(&name)?;
+    let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
+    state
+        .storage
+        .withdraw_consent(&citizen.sub, purpose.as_str(), &now)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrefillRequest {
+    procedure_code: String,
+    #[serde(default)]
+    answers: Answers,
+}
+
+#[derive(Serialize)]
+struct PrefillResponse {
+    prefilled: Vec<Prefilled>,
+    documents: Vec<DocumentStatus>,
+    /// Purposes not consented to: what the service could read with them.
+    missing_consents: Vec<Purpose>,
+}
+
+async fn prefill(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Body(request): Body<PrefillRequest>,
+) -> Result<Json<PrefillResponse>, Failure> {
+    let procedure = state
+        .catalog
+        .get(&request.procedure_code)
+        .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))?;
+    let reading = read_for(&state, &citizen.sub, procedure, &request.answers, None)
+        .await
+        .map_err(Failure::internal)?;
+    Ok(Json(PrefillResponse {
+        prefilled: reading.prefilled,
+        documents: reading.documents,
+        missing_consents: reading.missing_consents,
+    }))
+}
+
+async fn data_use(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<Json<Vec<DataUse>>, Failure> {
+    Ok(Json(state.storage.data_use(&citizen.sub).await?))
+}
