@@ -119,6 +119,7 @@ fn submit_button(props: &SubmitButtonProps) -> Html {
             let dossier = NewDossier {
                 procedure_code: code.clone(),
                 answers: Default::default(),
+                attachments: Default::default(),
             };
             wasm_bindgen_futures::spawn_local(async move {
                 match api.submit_dossier(&dossier, &key).await {

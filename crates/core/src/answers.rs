@@ -36,6 +36,9 @@ field_messages! {
         Ethnicity => "answer.ethnicity",
             "Chọn một dân tộc trong danh mục 54 dân tộc Việt Nam.",
             "Choose one of the 54 ethnic groups of Viet Nam.";
+        ProcedureUnknown => "procedure_unknown",
+            "Không có thủ tục với mã này trong danh mục.",
+            "No procedure with this code is in the catalog.";
     }
 }
 

@@ -46,9 +46,60 @@ impl From<&Procedure> for ProcedureSummary {
 #[serde(deny_unknown_fields)]
 pub struct NewDossier {
     pub procedure_code: String,
-    /// Answers by question id.
+    /// Answers by answer key.
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
+    /// Uploaded attachment ids by document id: required for documents to upload, allowed for
+    /// any other (a citizen may always upload anyway).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attachments: BTreeMap<String, Vec<String>>,
+}
+
+/// Where a dossier stands (Nghị định 61/2018/NĐ-CP and the provincial systems' usual states).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DossierStatus {
+    Received,
+    InProcessing,
+    /// The officer named exactly which documents or answers to supply again.
+    SupplementRequested,
+    ResultReady,
+    Rejected,
+    Withdrawn,
+}
+
+impl DossierStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Received => "received",
+            Self::InProcessing => "in_processing",
+            Self::SupplementRequested => "supplement_requested",
+            Self::ResultReady => "result_ready",
+            Self::Rejected => "rejected",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Self::Received,
+            Self::InProcessing,
+            Self::SupplementRequested,
+            Self::ResultReady,
+            Self::Rejected,
+            Self::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+
+    /// Whether the citizen may still withdraw the dossier.
+    pub fn can_withdraw(self) -> bool {
+        matches!(
+            self,
+            Self::Received | Self::InProcessing | Self::SupplementRequested
+        )
+    }
 }
 
 /// Answer to a successful `POST /api/v1/dossiers` (201), and to its idempotent replays.
@@ -57,9 +108,40 @@ pub struct DossierReceipt {
     /// Official dossier code, e.g. `000.00.20.H12-261124-0001`.
     pub code: String,
     pub procedure_code: String,
-    pub status: String,
+    pub status: DossierStatus,
     /// Receipt time, RFC 3339 in Vietnam time (+07:00).
     pub received_at: String,
+    /// Appointment date for the result, `YYYY-MM-DD`, counted in working days.
+    pub appointment_on: String,
+    /// Fee due, in đồng (online rate).
+    pub fee: u64,
+}
+
+/// One step of a dossier's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierEvent {
+    pub at: String,
+    pub status: DossierStatus,
+    pub note: Localized,
+}
+
+/// `GET /api/v1/dossiers/{code}`: the receipt with the answers, documents and timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierDetail {
+    #[serde(flatten)]
+    pub receipt: DossierReceipt,
+    pub answers: BTreeMap<String, String>,
+    pub documents: Vec<FiledDocument>,
+    pub events: Vec<DossierEvent>,
+}
+
+/// A document as filed: its resolution at filing and the attachments given for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiledDocument {
+    #[serde(flatten)]
+    pub status: crate::reuse::DocumentStatus,
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 /// Body of every error answer.

@@ -5,6 +5,7 @@ use crate::Lang;
 use crate::answers::AnswerError;
 use crate::personal_id::PersonalIdError;
 use crate::prefill::PrefillError;
+use crate::reuse::DocumentError;
 use crate::validate::{AddressError, DateError, EmailError, NameError, PhoneError};
 
 macro_rules! lookup {
@@ -27,7 +28,8 @@ pub fn message(key: &str, lang: Lang) -> Option<&'static str> {
         DateError,
         NameError,
         AddressError,
-        PrefillError
+        PrefillError,
+        DocumentError
     );
     None
 }
@@ -43,6 +45,7 @@ pub fn all_keys() -> Vec<&'static str> {
     keys.extend(NameError::ALL.iter().map(|v| v.key()));
     keys.extend(AddressError::ALL.iter().map(|v| v.key()));
     keys.extend(PrefillError::ALL.iter().map(|v| v.key()));
+    keys.extend(DocumentError::ALL.iter().map(|v| v.key()));
     keys
 }
 

@@ -6,8 +6,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::Localized;
 use crate::citizen::{CitizenData, PaperKind};
+use crate::error::field_messages;
 use crate::form::{Answers, applies, effective_answers};
 use crate::procedure::{DataSource, Document, FileType, Procedure};
+
+field_messages! {
+    /// Problems with the files given for a dossier's documents.
+    DocumentError {
+        Missing => "document.missing",
+            "Giấy tờ này chưa có trong cơ sở dữ liệu nào: hãy tải lên bản chụp hoặc bản điện tử.",
+            "No database holds this document: please upload a scan or an electronic copy.";
+        AttachmentUnknown => "document.attachment_unknown",
+            "Không tìm thấy tệp đã tải lên cho giấy tờ này. Hãy tải lên lại.",
+            "The file uploaded for this document was not found. Please upload it again.";
+        Unknown => "document.unknown",
+            "Thủ tục này không yêu cầu giấy tờ này.",
+            "This procedure does not ask for this document.";
+    }
+}
 
 /// What happens to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,8 +7,33 @@ CREATE TABLE dossiers (
     unit_code      TEXT   NOT NULL,
     owner          TEXT   NOT NULL, -- subject identifier of the citizen who filed it
     status         TEXT   NOT NULL,
-    answers        TEXT   NOT NULL, -- JSON object: answer key -> answer
-    received_at    TEXT   NOT NULL  -- RFC 3339, Vietnam time
+    answers        TEXT   NOT NULL, -- JSON object: answer key -> answer, as validated
+    documents      TEXT   NOT NULL, -- JSON: each document's resolution and attachment ids
+    fee            BIGINT NOT NULL, -- đồng, online rate
+    received_at    TEXT   NOT NULL, -- RFC 3339, Vietnam time
+    appointment_on TEXT   NOT NULL  -- YYYY-MM-DD, in working days from the receipt
+);
+
+-- The status timeline of each dossier; amendments keep the code and their history.
+CREATE TABLE dossier_events (
+    code    TEXT   NOT NULL,
+    seq     BIGINT NOT NULL,
+    at      TEXT   NOT NULL, -- RFC 3339
+    status  TEXT   NOT NULL,
+    note_vi TEXT   NOT NULL,
+    note_en TEXT   NOT NULL,
+    PRIMARY KEY (code, seq)
+);
+
+-- Uploaded files, typed by their content; only their owner can read them.
+CREATE TABLE attachments (
+    id         TEXT   PRIMARY KEY,
+    owner      TEXT   NOT NULL,
+    media_type TEXT   NOT NULL,
+    size       BIGINT NOT NULL,
+    sha256     TEXT   NOT NULL,
+    content    BYTEA  NOT NULL,
+    created_at TEXT   NOT NULL
 );
 
 CREATE INDEX dossiers_by_owner ON dossiers (owner, received_at);

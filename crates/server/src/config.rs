@@ -38,6 +38,23 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// The administrative-unit list (`nested-divisions.json` of the PyPI package
+    /// `vietnam-provinces`), fetched by `cargo xtask setup`.
+    #[arg(
+        long,
+        env = "MOTLAN_UNITS_FILE",
+        default_value = ".tools/vietnam-provinces/nested-divisions.json"
+    )]
+    pub units_file: PathBuf,
+
+    /// Public holidays (TOML, as crates/core/calendar/holidays.toml); default: the built-in list.
+    #[arg(long, env = "MOTLAN_HOLIDAYS_FILE")]
+    pub holidays_file: Option<PathBuf>,
+
+    /// Largest file a citizen may upload, in MB.
+    #[arg(long, env = "MOTLAN_MAX_UPLOAD_MB", default_value_t = 10)]
+    pub max_upload_mb: usize,
+
     /// The audience (client id) API tokens must be issued to.
     #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
     pub oidc_audience: String,

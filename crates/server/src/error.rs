@@ -87,7 +87,10 @@ where
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(Body(value)),
             Err(rejection) => Err(Failure::new(
-                StatusCode::BAD_REQUEST,
+                match rejection.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => StatusCode::PAYLOAD_TOO_LARGE,
+                    _ => StatusCode::BAD_REQUEST,
+                },
                 "body_invalid",
                 &format!("Nội dung yêu cầu không hợp lệ ({}).", rejection.body_text()),
                 &format!("The request body is not valid ({}).", rejection.body_text()),

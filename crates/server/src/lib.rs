@@ -18,6 +18,7 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use motlan_core::UnitCode;
 use motlan_core::catalog::Catalog;
+use motlan_core::validate::{AdminUnits, HolidayCalendar};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -36,6 +37,9 @@ pub struct AppState {
     pub in_flight: in_flight::InFlight,
     pub identity: Arc<identity::Identity>,
     pub national: Arc<dyn national::NationalData>,
+    pub units: Arc<AdminUnits>,
+    pub calendar: Arc<HolidayCalendar>,
+    pub max_upload_bytes: usize,
 }
 
 impl AppState {
@@ -57,8 +61,29 @@ impl AppState {
                 &config.oidc_audience,
             )?),
             national: Arc::new(national::Sandbox),
+            units: Arc::new(load_units(&config.units_file)?),
+            calendar: Arc::new(match &config.holidays_file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    HolidayCalendar::from_toml(&text)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                }
+                None => HolidayCalendar::embedded(),
+            }),
+            max_upload_bytes: config.max_upload_mb * 1024 * 1024,
         })
     }
+}
+
+fn load_units(path: &std::path::Path) -> anyhow::Result<AdminUnits> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read the administrative-unit list {} (run `cargo xtask setup`, or pass --units-file)",
+            path.display()
+        )
+    })?;
+    AdminUnits::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 /// The whole HTTP application: the API, and the web app from `static_dir` (any path that is not

@@ -44,22 +44,24 @@ use crate::AppState;
 use crate::consent::{self, Purpose};
 use crate::storage::DataUse;
 
-/// What national data gives one procedure for one citizen, with the purposes still missing.
+/// What national data gives one procedure for one citizen, with the purposes still missing and
+/// the data-use entries to record for what was read.
 pub struct Reading {
     pub answers: Answers,
     pub prefilled: Vec<Prefilled>,
     pub documents: Vec<DocumentStatus>,
     pub missing_consents: Vec<Purpose>,
+    pub uses: Vec<DataUse>,
 }
 
-/// Reads national data for `procedure` within the citizen's consents, pre-fills the answers,
-/// resolves the documents, and writes every source actually used to the data-use receipt.
+/// Reads national data for `procedure` within the citizen's consents, pre-fills the answers and
+/// resolves the documents. The caller records `uses` in the data-use receipt (with the dossier
+/// code, once there is one).
 pub async fn read_for(
     state: &AppState,
     owner: &str,
     procedure: &Procedure,
     answers: &Answers,
-    dossier_code: Option<&str>,
 ) -> anyhow::Result<Reading> {
     let consents = state.storage.consents(owner).await?;
     let purposes: Vec<Purpose> = consents
@@ -84,6 +86,7 @@ pub async fn read_for(
             prefilled: Vec::new(),
             documents: resolve(procedure, answers, None),
             missing_consents,
+            uses: Vec::new(),
         });
     };
     let (merged, prefilled) = prefill_all(procedure, &data, answers);
@@ -120,14 +123,14 @@ pub async fn read_for(
                 .to_owned(),
             fields,
             procedure_code: procedure.code.to_string(),
-            dossier_code: dossier_code.map(str::to_owned),
+            dossier_code: None,
         });
     }
-    state.storage.record_data_use(owner, &entries).await?;
     Ok(Reading {
         answers: merged,
         prefilled,
         documents,
         missing_consents,
+        uses: entries,
     })
 }

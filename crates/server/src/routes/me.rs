@@ -126,9 +126,13 @@ async fn prefill(
         .catalog
         .get(&request.procedure_code)
         .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))?;
-    let reading = read_for(&state, &citizen.sub, procedure, &request.answers, None)
+    let reading = read_for(&state, &citizen.sub, procedure, &request.answers)
         .await
         .map_err(Failure::internal)?;
+    state
+        .storage
+        .record_data_use(&citizen.sub, &reading.uses)
+        .await?;
     Ok(Json(PrefillResponse {
         prefilled: reading.prefilled,
         documents: reading.documents,

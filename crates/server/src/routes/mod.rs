@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
+mod attachments;
 mod dossiers;
 mod health;
 mod me;
@@ -14,6 +15,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(procedures::router())
+        .merge(attachments::router())
         .merge(dossiers::router())
         .merge(me::router())
         .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })

@@ -43,6 +43,12 @@ impl TestApp {
             receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").expect("unit"),
             public_url: Some("http://motlan.test".to_owned()),
             oidc_audience: "motlan-web".to_owned(),
+            units_file: PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../.tools/vietnam-provinces/nested-divisions.json"
+            )),
+            holidays_file: None,
+            max_upload_mb: 1,
         };
         let state = AppState::new(&config).await.expect("server state");
         let router = app(state.clone(), &config.static_dir);

@@ -1,5 +1,6 @@
 //! Black-box tests of the HTTP API, one test binary. Each test gets a fresh database file.
 
+mod attachments;
 mod dossiers;
 mod helpers;
 mod identity;

@@ -1,0 +1,97 @@
+//! Uploaded files. Only their owner can read them or attach them to a dossier.
+
+use sqlx::Row as _;
+
+use super::Storage;
+
+/// A file to store, already typed by its content.
+pub struct NewAttachment<'a> {
+    pub id: &'a str,
+    pub owner: &'a str,
+    pub media_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+    pub created_at: &'a str,
+}
+
+/// What is known of a stored file (the content is read separately).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attachment {
+    pub id: String,
+    pub media_type: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+impl Storage {
+    pub async fn add_attachment(&self, new: NewAttachment<'_>) -> Result<Attachment, sqlx::Error> {
+        let size =
+            i64::try_from(new.content.len()).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        sqlx::query(
+            "INSERT INTO attachments (id, owner, media_type, size, sha256, content, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new.id)
+        .bind(new.owner)
+        .bind(new.media_type)
+        .bind(size)
+        .bind(new.sha256)
+        .bind(new.content.to_vec())
+        .bind(new.created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(Attachment {
+            id: new.id.to_owned(),
+            media_type: new.media_type.to_owned(),
+            size: new.content.len() as u64,
+            sha256: new.sha256.to_owned(),
+        })
+    }
+
+    /// The attachment with its content, if `owner` owns it.
+    pub async fn attachment(
+        &self,
+        id: &str,
+        owner: &str,
+    ) -> Result<Option<(Attachment, Vec<u8>)>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT id, media_type, size, sha256, content FROM attachments WHERE id = $1 AND owner = $2",
+        )
+        .bind(id)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            let size: i64 = row.try_get("size")?;
+            Ok((
+                Attachment {
+                    id: row.try_get("id")?,
+                    media_type: row.try_get("media_type")?,
+                    size: u64::try_from(size).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                    sha256: row.try_get("sha256")?,
+                },
+                row.try_get("content")?,
+            ))
+        })
+        .transpose()
+    }
+
+    /// Which of `ids` exist and belong to `owner`.
+    pub async fn owned_attachments(
+        &self,
+        ids: &[String],
+        owner: &str,
+    ) -> Result<Vec<String>, sqlx::Error> {
+        let mut owned = Vec::new();
+        for id in ids {
+            let found: Option<String> =
+                sqlx::query_scalar("SELECT id FROM attachments WHERE id = $1 AND owner = $2")
+                    .bind(id)
+                    .bind(owner)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            owned.extend(found);
+        }
+        Ok(owned)
+    }
+}

@@ -1,0 +1,157 @@
+//! Consents and the data-use receipt.
+
+use sqlx::Row as _;
+
+use super::Storage;
+
+/// A consent in force.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ConsentRecord {
+    pub purpose: String,
+    pub text_version: String,
+    pub given_at: String,
+}
+
+/// One read of national data, as the citizen sees it in their data-use receipt.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DataUse {
+    pub id: String,
+    pub at: String,
+    pub purpose: String,
+    pub source: String,
+    /// What was read: source paths (`population.full_name`) or record kinds (`birth_notice`).
+    pub fields: Vec<String>,
+    pub procedure_code: String,
+    pub dossier_code: Option<String>,
+}
+
+impl Storage {
+    /// Records a consent; an earlier consent to the same purpose is closed at the same time.
+    pub async fn give_consent(
+        &self,
+        owner: &str,
+        purpose: &str,
+        version: &str,
+        at: &str,
+    ) -> Result<ConsentRecord, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE consents SET withdrawn_at = $1 WHERE owner = $2 AND purpose = $3 AND withdrawn_at IS NULL",
+        )
+        .bind(at)
+        .bind(owner)
+        .bind(purpose)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO consents (owner, purpose, text_version, given_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (owner, purpose, given_at) DO UPDATE SET text_version = $3, withdrawn_at = NULL",
+        )
+        .bind(owner)
+        .bind(purpose)
+        .bind(version)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(ConsentRecord {
+            purpose: purpose.to_owned(),
+            text_version: version.to_owned(),
+            given_at: at.to_owned(),
+        })
+    }
+
+    /// Withdraws a consent; `false` if none was in force.
+    pub async fn withdraw_consent(
+        &self,
+        owner: &str,
+        purpose: &str,
+        at: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE consents SET withdrawn_at = $1 WHERE owner = $2 AND purpose = $3 AND withdrawn_at IS NULL",
+        )
+        .bind(at)
+        .bind(owner)
+        .bind(purpose)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Consents in force.
+    pub async fn consents(&self, owner: &str) -> Result<Vec<ConsentRecord>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT purpose, text_version, given_at FROM consents
+             WHERE owner = $1 AND withdrawn_at IS NULL ORDER BY purpose",
+        )
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ConsentRecord {
+                    purpose: row.try_get("purpose")?,
+                    text_version: row.try_get("text_version")?,
+                    given_at: row.try_get("given_at")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn record_data_use(
+        &self,
+        owner: &str,
+        entries: &[DataUse],
+    ) -> Result<(), sqlx::Error> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        for e in entries {
+            let fields =
+                serde_json::to_string(&e.fields).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            sqlx::query(
+                "INSERT INTO data_use (id, owner, at, purpose, source, fields, procedure_code, dossier_code)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(&e.id)
+            .bind(owner)
+            .bind(&e.at)
+            .bind(&e.purpose)
+            .bind(&e.source)
+            .bind(fields)
+            .bind(&e.procedure_code)
+            .bind(e.dossier_code.clone())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The citizen's data-use receipt, newest first.
+    pub async fn data_use(&self, owner: &str) -> Result<Vec<DataUse>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, at, purpose, source, fields, procedure_code, dossier_code FROM data_use
+             WHERE owner = $1 ORDER BY at DESC, id",
+        )
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let fields: String = row.try_get("fields")?;
+                Ok(DataUse {
+                    id: row.try_get("id")?,
+                    at: row.try_get("at")?,
+                    purpose: row.try_get("purpose")?,
+                    source: row.try_get("source")?,
+                    fields: serde_json::from_str(&fields)
+                        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                    procedure_code: row.try_get("procedure_code")?,
+                    dossier_code: row.try_get("dossier_code")?,
+                })
+            })
+            .collect()
+    }
+}

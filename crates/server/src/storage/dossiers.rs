@@ -1,0 +1,343 @@
+//! Dossiers: creation under an idempotency key, reading by owner, and the status timeline.
+
+use motlan_core::api::{DossierEvent, DossierReceipt, DossierStatus};
+use motlan_core::{DossierCode, Localized, UnitCode};
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use super::Storage;
+
+/// What creating a dossier under an idempotency key came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Creation {
+    Created(DossierReceipt),
+    /// The key was used before with the same body: the first answer, unchanged.
+    Replayed(DossierReceipt),
+    /// The key was used before with a different body.
+    KeyReused,
+}
+
+/// A dossier to store, already validated.
+pub struct NewDossierRecord<'a> {
+    pub idempotency_key: &'a str,
+    /// Subject identifier of the citizen filing it.
+    pub owner: &'a str,
+    pub request_hash: &'a str,
+    pub procedure_code: &'a str,
+    pub answers_json: &'a str,
+    pub documents_json: &'a str,
+    pub fee: u64,
+    pub unit: &'a UnitCode,
+    /// Receipt time, already in Vietnam time.
+    pub received_at: OffsetDateTime,
+    pub appointment_on: Date,
+}
+
+/// A stored dossier with everything the owner may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDossier {
+    pub owner: String,
+    pub receipt: DossierReceipt,
+    pub answers_json: String,
+    pub documents_json: String,
+}
+
+fn encode<E: std::error::Error + Send + Sync + 'static>(e: E) -> sqlx::Error {
+    sqlx::Error::Encode(Box::new(e))
+}
+
+fn decode<E: std::error::Error + Send + Sync + 'static>(e: E) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(e))
+}
+
+fn status(text: &str) -> Result<DossierStatus, sqlx::Error> {
+    DossierStatus::parse(text)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {text:?}").into()))
+}
+
+fn receipt(row: &AnyRow) -> Result<DossierReceipt, sqlx::Error> {
+    let fee: i64 = row.try_get("fee")?;
+    Ok(DossierReceipt {
+        code: row.try_get("code")?,
+        procedure_code: row.try_get("procedure_code")?,
+        status: status(&row.try_get::<String, _>("status")?)?,
+        received_at: row.try_get("received_at")?,
+        appointment_on: row.try_get("appointment_on")?,
+        fee: u64::try_from(fee).map_err(decode)?,
+    })
+}
+
+const COLUMNS: &str =
+    "code, procedure_code, owner, status, answers, documents, fee, received_at, appointment_on";
+
+impl Storage {
+    /// Creates a dossier, or finds the answer already given for this idempotency key. Claiming the
+    /// key, numbering, storing the dossier and its first event happen in one transaction:
+    /// concurrent requests with one key produce one dossier, and each gets its receipt.
+    pub async fn create_dossier(&self, new: NewDossierRecord<'_>) -> Result<Creation, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let received_at = new.received_at.format(&Rfc3339).map_err(encode)?;
+        // A write first, so SQLite takes the write lock now (waiting for it if busy) rather than
+        // failing to upgrade a read lock later.
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at)
+             VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(new.idempotency_key)
+        .bind(new.request_hash)
+        .bind(&received_at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let row =
+                sqlx::query("SELECT request_hash, response FROM idempotency_keys WHERE key = $1")
+                    .bind(new.idempotency_key)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            tx.rollback().await?;
+            let hash: String = row.try_get("request_hash")?;
+            if hash != new.request_hash {
+                return Ok(Creation::KeyReused);
+            }
+            let response: String = row.try_get("response")?;
+            return Ok(Creation::Replayed(
+                serde_json::from_str(&response).map_err(decode)?,
+            ));
+        }
+
+        let day = new.received_at.date();
+        let sequence: i64 = sqlx::query_scalar(
+            "INSERT INTO dossier_sequences (unit_code, day, last_sequence) VALUES ($1, $2, 1)
+             ON CONFLICT (unit_code, day) DO UPDATE SET last_sequence = dossier_sequences.last_sequence + 1
+             RETURNING last_sequence",
+        )
+        .bind(new.unit.as_str())
+        .bind(day.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        let sequence = u32::try_from(sequence).map_err(decode)?;
+        let code = DossierCode::new(new.unit.clone(), day, sequence).map_err(encode)?;
+        let receipt = DossierReceipt {
+            code: code.to_string(),
+            procedure_code: new.procedure_code.to_owned(),
+            status: DossierStatus::Received,
+            received_at,
+            appointment_on: new.appointment_on.to_string(),
+            fee: new.fee,
+        };
+        sqlx::query(
+            "INSERT INTO dossiers (code, procedure_code, unit_code, owner, status, answers, documents, fee, received_at, appointment_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&receipt.code)
+        .bind(new.procedure_code)
+        .bind(new.unit.as_str())
+        .bind(new.owner)
+        .bind(receipt.status.as_str())
+        .bind(new.answers_json)
+        .bind(new.documents_json)
+        .bind(i64::try_from(new.fee).map_err(encode)?)
+        .bind(&receipt.received_at)
+        .bind(&receipt.appointment_on)
+        .execute(&mut *tx)
+        .await?;
+        insert_event(
+            &mut tx,
+            &receipt.code,
+            1,
+            &receipt.received_at,
+            DossierStatus::Received,
+            &received_note(&receipt),
+        )
+        .await?;
+        let response = serde_json::to_string(&receipt).map_err(encode)?;
+        sqlx::query("UPDATE idempotency_keys SET status_code = 201, response = $1 WHERE key = $2")
+            .bind(response)
+            .bind(new.idempotency_key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Creation::Created(receipt))
+    }
+
+    /// A stored dossier, whoever owns it (callers check the owner).
+    pub async fn dossier(&self, code: &str) -> Result<Option<StoredDossier>, sqlx::Error> {
+        let query = format!("SELECT {COLUMNS} FROM dossiers WHERE code = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(query))
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(StoredDossier {
+                owner: row.try_get("owner")?,
+                receipt: receipt(&row)?,
+                answers_json: row.try_get("answers")?,
+                documents_json: row.try_get("documents")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The receipts of a citizen's dossiers, newest first.
+    pub async fn dossiers_of(&self, owner: &str) -> Result<Vec<DossierReceipt>, sqlx::Error> {
+        let query = format!(
+            "SELECT {COLUMNS} FROM dossiers WHERE owner = $1 ORDER BY received_at DESC, code DESC"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(query))
+            .bind(owner)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(receipt).collect()
+    }
+
+    pub async fn events(&self, code: &str) -> Result<Vec<DossierEvent>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT at, status, note_vi, note_en FROM dossier_events WHERE code = $1 ORDER BY seq",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(DossierEvent {
+                    at: row.try_get("at")?,
+                    status: status(&row.try_get::<String, _>("status")?)?,
+                    note: Localized {
+                        vi: row.try_get("note_vi")?,
+                        en: row.try_get("note_en")?,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// Moves a dossier to `to` if it is in one of `from`, adding the event. Returns the status
+    /// it was in, or `None` if the dossier does not exist.
+    pub async fn transition(
+        &self,
+        code: &str,
+        from: &[DossierStatus],
+        to: DossierStatus,
+        at: &str,
+        note: &Localized,
+    ) -> Result<Option<Result<DossierStatus, DossierStatus>>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        // Claim the row with a write so concurrent transitions serialise.
+        let touched = sqlx::query("UPDATE dossiers SET status = status WHERE code = $1")
+            .bind(code)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if touched == 0 {
+            return Ok(None);
+        }
+        let current: String = sqlx::query_scalar("SELECT status FROM dossiers WHERE code = $1")
+            .bind(code)
+            .fetch_one(&mut *tx)
+            .await?;
+        let current = status(&current)?;
+        if !from.contains(&current) {
+            tx.rollback().await?;
+            return Ok(Some(Err(current)));
+        }
+        sqlx::query("UPDATE dossiers SET status = $1 WHERE code = $2")
+            .bind(to.as_str())
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        let seq: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_events WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_event(&mut tx, code, seq, at, to, note).await?;
+        tx.commit().await?;
+        Ok(Some(Ok(current)))
+    }
+
+    /// Number of stored dossiers.
+    pub async fn dossier_count(&self) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM dossiers")
+            .fetch_one(&self.pool)
+            .await
+    }
+}
+
+fn received_note(receipt: &DossierReceipt) -> Localized {
+    Localized {
+        vi: format!(
+            "Đã tiếp nhận hồ sơ. Ngày hẹn trả kết quả: {}.",
+            vi_date(&receipt.appointment_on)
+        ),
+        en: format!(
+            "Dossier received. Result due on {}.",
+            vi_date(&receipt.appointment_on)
+        ),
+    }
+}
+
+/// `YYYY-MM-DD` as `dd/mm/yyyy`.
+fn vi_date(iso: &str) -> String {
+    let mut parts = iso.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    code: &str,
+    seq: i64,
+    at: &str,
+    status: DossierStatus,
+    note: &Localized,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO dossier_events (code, seq, at, status, note_vi, note_en) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(code)
+    .bind(seq)
+    .bind(at)
+    .bind(status.as_str())
+    .bind(&note.vi)
+    .bind(&note.en)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Storage {
+    /// The answer already given for this key: a replay if the request is the same, `KeyReused`
+    /// if not, `None` if the key is new.
+    pub async fn replay(
+        &self,
+        key: &str,
+        request_hash: &str,
+    ) -> Result<Option<Creation>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT request_hash, status_code, response FROM idempotency_keys WHERE key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let status: i64 = row.try_get("status_code")?;
+        if status == 0 {
+            return Ok(None);
+        }
+        let hash: String = row.try_get("request_hash")?;
+        if hash != request_hash {
+            return Ok(Some(Creation::KeyReused));
+        }
+        let response: String = row.try_get("response")?;
+        Ok(Some(Creation::Replayed(
+            serde_json::from_str(&response).map_err(decode)?,
+        )))
+    }
+}
