@@ -104,17 +104,6 @@ impl TestApp {
         self.send(Request::get(uri).body(Body::empty()).expect("request"))
             .await
     }
-
-    /// `POST /api/v1/dossiers` with the given key (or none) and raw body.
-    pub async fn submit(&self, key: Option<&str>, body: &str) -> TestResponse {
-        let mut request =
-            Request::post("/api/v1/dossiers").header("content-type", "application/json");
-        if let Some(key) = key {
-            request = request.header("idempotency-key", key);
-        }
-        self.send(request.body(Body::from(body.to_owned())).expect("request"))
-            .await
-    }
 }
 
 /// Creates an empty database named after a random number and returns its URL.
