@@ -55,6 +55,19 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_MAX_UPLOAD_MB", default_value_t = 10)]
     pub max_upload_mb: usize,
 
+    /// Requests per minute allowed from one client address (API and sign-in).
+    #[arg(long, env = "MOTLAN_RATE_LIMIT_PER_ADDRESS", default_value_t = 600)]
+    pub rate_limit_per_address: u32,
+
+    /// Requests per minute allowed for one signed-in account.
+    #[arg(long, env = "MOTLAN_RATE_LIMIT_PER_ACCOUNT", default_value_t = 300)]
+    pub rate_limit_per_account: u32,
+
+    /// Origins (e.g. `https://dichvucong.example.gov.vn`) allowed to call the API from a browser;
+    /// comma-separated. None by default: no CORS headers are sent.
+    #[arg(long, env = "MOTLAN_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
     /// The audience (client id) API tokens must be issued to.
     #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
     pub oidc_audience: String,

@@ -8,6 +8,7 @@ pub mod identity;
 mod in_flight;
 pub mod national;
 mod routes;
+pub mod security;
 pub mod storage;
 pub mod telemetry;
 
@@ -15,7 +16,6 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::http::{HeaderValue, header};
 use motlan_core::UnitCode;
 use motlan_core::catalog::Catalog;
 use motlan_core::validate::{AdminUnits, HolidayCalendar};
@@ -40,6 +40,9 @@ pub struct AppState {
     pub units: Arc<AdminUnits>,
     pub calendar: Arc<HolidayCalendar>,
     pub max_upload_bytes: usize,
+    pub limits: Arc<security::Limits>,
+    pub shell: Arc<security::WebShell>,
+    pub cors_origins: Vec<String>,
 }
 
 impl AppState {
@@ -72,6 +75,12 @@ impl AppState {
                 None => HolidayCalendar::embedded(),
             }),
             max_upload_bytes: config.max_upload_mb * 1024 * 1024,
+            limits: Arc::new(security::Limits::new(
+                config.rate_limit_per_address,
+                config.rate_limit_per_account,
+            )),
+            shell: Arc::new(security::WebShell::read(&config.static_dir)),
+            cors_origins: config.cors_origins.clone(),
         })
     }
 }
@@ -90,21 +99,24 @@ fn load_units(path: &std::path::Path) -> anyhow::Result<AdminUnits> {
 /// a file gets `index.html`, so the app's own routes survive a reload).
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
-    Router::new()
+    let limited = Router::new()
         .nest("/api/v1", routes::router())
         .nest("/sandbox/idp", identity::sandbox::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::limit_by_address,
+        ));
+    let mut router = limited
         .fallback_service(web_app)
-        .with_state(state)
-        .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
-        .layer(TraceLayer::new_for_http())
+        .with_state(state.clone())
+        .layer(CompressionLayer::new());
+    for (name, value) in security::headers(&state.shell) {
+        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    if let Some(cors) = security::cors(&state.cors_origins) {
+        router = router.layer(cors);
+    }
+    router.layer(TraceLayer::new_for_http())
 }
 
 /// Opens storage, binds, prints `listening on http://ADDR` on standard output (tools read that
@@ -121,10 +133,14 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         tracing::warn!(dir = %config.static_dir.display(), "no built web app found; run `cargo xtask run`");
     }
     println!("Một Lần listening on http://{addr}");
+    security::spawn_pruning(Arc::clone(&state.limits));
     let app = app(state, &config.static_dir);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }

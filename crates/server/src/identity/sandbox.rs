@@ -134,12 +134,15 @@ fn escape(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-fn page(status: StatusCode, body: &str) -> Response {
+fn page(stylesheet: Option<&str>, status: StatusCode, body: &str) -> Response {
+    let stylesheet = stylesheet.map_or_else(String::new, |href| {
+        format!("<link rel=\"stylesheet\" href=\"{}\">", escape(href))
+    });
     let html = format!(
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>SANDBOX: Đăng nhập thử nghiệm / Test sign-in</title>\
-         <link rel=\"stylesheet\" href=\"/style.css\"></head><body>\
+         {stylesheet}</head><body>\
          <header class=\"sandbox-banner\" role=\"note\"><strong>SANDBOX</strong> Môi trường thử nghiệm: công dân giả lập, không phải VNeID. / \
          <span lang=\"en\">Test environment: invented citizens, not VNeID.</span></header>\
          <main id=\"main\" class=\"container\">{body}</main></body></html>"
@@ -159,6 +162,7 @@ async fn sign_in_page(
         Ok(request) => request,
         Err(problem) => {
             return page(
+                state.shell.stylesheet.as_deref(),
                 StatusCode::BAD_REQUEST,
                 &format!(
                     "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request: {}</p>",
@@ -198,6 +202,7 @@ async fn sign_in_page(
         })
         .collect();
     page(
+        state.shell.stylesheet.as_deref(),
         StatusCode::OK,
         &format!(
             "<h1>Chọn một công dân giả lập để đăng nhập</h1>\
@@ -236,13 +241,18 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
         (Ok(request), Some(person)) => (request, person),
         _ => {
             return page(
+                state.shell.stylesheet.as_deref(),
                 StatusCode::BAD_REQUEST,
                 "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request.</p>",
             );
         }
     };
     let Ok(code) = random_token() else {
-        return page(StatusCode::INTERNAL_SERVER_ERROR, "<h1>Lỗi hệ thống</h1>");
+        return page(
+            None,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "<h1>Lỗi hệ thống</h1>",
+        );
     };
     let pending = PendingCode {
         sub: person.data.population.personal_id.to_string(),

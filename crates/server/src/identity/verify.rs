@@ -83,13 +83,17 @@ impl FromRequestParts<AppState> for Citizen {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
-        match token.and_then(|t| state.identity.verifier.verify(t)) {
-            Some(claims) => Ok(Citizen {
-                sub: claims.sub,
-                name: claims.name,
-            }),
-            None => Err(unauthorized(token.is_some())),
-        }
+        let claims = token
+            .and_then(|t| state.identity.verifier.verify(t))
+            .ok_or_else(|| unauthorized(token.is_some()))?;
+        state
+            .limits
+            .check_account(&claims.sub)
+            .map_err(crate::security::too_many)?;
+        Ok(Citizen {
+            sub: claims.sub,
+            name: claims.name,
+        })
     }
 }
 

@@ -15,7 +15,7 @@ pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     dir: TempDir,
-    database_url: String,
+    config: Config,
 }
 
 pub struct TestResponse {
@@ -26,17 +26,23 @@ pub struct TestResponse {
 
 impl TestApp {
     pub async fn new() -> Self {
+        Self::configured(|_, _| {}).await
+    }
+
+    /// A server whose configuration (and static folder) the test adjusts first.
+    pub async fn configured(adjust: impl FnOnce(&std::path::Path, &mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("temporary folder");
         let database_url = match std::env::var("MOTLAN_TEST_POSTGRES") {
             Ok(admin) => fresh_postgres_database(&admin).await,
             Err(_) => format!("sqlite://{}", dir.path().join("test.db").display()),
         };
-        Self::open(dir, database_url).await
+        let mut config = Self::config(&dir, database_url);
+        adjust(dir.path(), &mut config);
+        Self::open(dir, config).await
     }
 
-    async fn open(dir: TempDir, database_url: String) -> Self {
-        motlan_server::telemetry::init();
-        let config = Config {
+    fn config(dir: &TempDir, database_url: String) -> Config {
+        Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             database_url: database_url.clone(),
             static_dir: PathBuf::from(dir.path()),
@@ -49,14 +55,21 @@ impl TestApp {
             )),
             holidays_file: None,
             max_upload_mb: 1,
-        };
+            rate_limit_per_address: 100_000,
+            rate_limit_per_account: 100_000,
+            cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
+        }
+    }
+
+    async fn open(dir: TempDir, config: Config) -> Self {
+        motlan_server::telemetry::init();
         let state = AppState::new(&config).await.expect("server state");
         let router = app(state.clone(), &config.static_dir);
         Self {
             router,
             state,
             dir,
-            database_url,
+            config,
         }
     }
 
@@ -66,10 +79,10 @@ impl TestApp {
             router,
             state,
             dir,
-            database_url,
+            config,
         } = self;
         drop((router, state));
-        Self::open(dir, database_url).await
+        Self::open(dir, config).await
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {

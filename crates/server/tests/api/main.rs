@@ -6,3 +6,4 @@ mod helpers;
 mod identity;
 mod me;
 mod procedures;
+mod security;
