@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::field_messages;
 use crate::procedure::{Level, OnlineLevel, Procedure, ProcedureCode};
 use crate::{FieldError, Localized};
 
@@ -133,6 +134,83 @@ pub struct DossierDetail {
     pub answers: BTreeMap<String, String>,
     pub documents: Vec<FiledDocument>,
     pub events: Vec<DossierEvent>,
+    /// What the officer asked to supply again, while the dossier waits for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplement: Option<SupplementRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<Payment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+}
+
+/// One item an officer names in a supplement request: an answer or a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum SupplementItem {
+    /// An answer key or question id (an address question reopens its three parts).
+    Answer(String),
+    /// A document id of the procedure.
+    Document(String),
+}
+
+/// A supplement request: exactly the items to supply again, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplementRequest {
+    pub items: Vec<SupplementItem>,
+    pub note: Localized,
+}
+
+field_messages! {
+    /// Problems with an answer to a supplement request.
+    SupplementError {
+        NotRequested => "supplement.not_requested",
+            "Cán bộ không yêu cầu bổ sung mục này; các thông tin khác của hồ sơ giữ nguyên.",
+            "The officer did not ask for this item; the rest of the dossier stays as it was.";
+        Missing => "supplement.missing",
+            "Cán bộ yêu cầu bổ sung mục này. Hãy trả lời hoặc tải lên.",
+            "The officer asked for this item. Please answer it or upload it.";
+    }
+}
+
+field_messages! {
+    /// Problems with a rating.
+    RatingError {
+        Score => "rating.score",
+            "Chọn mức đánh giá từ 1 (rất không hài lòng) đến 5 (rất hài lòng).",
+            "Choose a rating from 1 (very dissatisfied) to 5 (very satisfied).";
+    }
+}
+
+/// The citizen's answer to a supplement request: only the named items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplementAnswer {
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub attachments: BTreeMap<String, Vec<String>>,
+}
+
+/// A fee payment (sandbox: no money moves).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub reference: String,
+    pub amount: u64,
+    pub paid_at: String,
+    pub sandbox: bool,
+}
+
+/// The citizen's rating of a finished dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub score: u8,
+    #[serde(default)]
+    pub feedback: String,
+    #[serde(default)]
+    pub rated_at: String,
 }
 
 /// A document as filed: its resolution at filing and the attachments given for it.

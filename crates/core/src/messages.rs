@@ -3,6 +3,7 @@
 
 use crate::Lang;
 use crate::answers::AnswerError;
+use crate::api::{RatingError, SupplementError};
 use crate::personal_id::PersonalIdError;
 use crate::prefill::PrefillError;
 use crate::reuse::DocumentError;
@@ -29,7 +30,9 @@ pub fn message(key: &str, lang: Lang) -> Option<&'static str> {
         NameError,
         AddressError,
         PrefillError,
-        DocumentError
+        DocumentError,
+        SupplementError,
+        RatingError
     );
     None
 }
@@ -46,6 +49,8 @@ pub fn all_keys() -> Vec<&'static str> {
     keys.extend(AddressError::ALL.iter().map(|v| v.key()));
     keys.extend(PrefillError::ALL.iter().map(|v| v.key()));
     keys.extend(DocumentError::ALL.iter().map(|v| v.key()));
+    keys.extend(SupplementError::ALL.iter().map(|v| v.key()));
+    keys.extend(RatingError::ALL.iter().map(|v| v.key()));
     keys
 }
 

@@ -11,7 +11,13 @@ CREATE TABLE dossiers (
     documents      TEXT   NOT NULL, -- JSON: each document's resolution and attachment ids
     fee            BIGINT NOT NULL, -- đồng, online rate
     received_at    TEXT   NOT NULL, -- RFC 3339, Vietnam time
-    appointment_on TEXT   NOT NULL  -- YYYY-MM-DD, in working days from the receipt
+    appointment_on TEXT   NOT NULL, -- YYYY-MM-DD, in working days from the receipt
+    supplement     TEXT,            -- JSON: the items an officer asked to supply again
+    paid_at        TEXT,            -- RFC 3339, when the fee was paid (sandbox payment)
+    payment_ref    TEXT,
+    rating         BIGINT,          -- 1 to 5, after the result
+    feedback       TEXT,
+    rated_at       TEXT
 );
 
 -- The status timeline of each dossier; amendments keep the code and their history.
@@ -55,3 +61,18 @@ CREATE TABLE idempotency_keys (
     response     TEXT   NOT NULL,
     created_at   TEXT   NOT NULL
 );
+
+-- Electronic results this system issued, kept in the citizen's data warehouse so that a later
+-- procedure reuses them instead of asking for a copy.
+CREATE TABLE results (
+    record_id    TEXT PRIMARY KEY,
+    owner        TEXT NOT NULL,
+    kind         TEXT NOT NULL, -- paper kind, e.g. judicial_record
+    title        TEXT NOT NULL,
+    issuer       TEXT NOT NULL,
+    issued_on    TEXT NOT NULL, -- YYYY-MM-DD
+    dossier_code TEXT NOT NULL,
+    sha256       TEXT NOT NULL
+);
+
+CREATE INDEX results_by_owner ON results (owner);

@@ -68,6 +68,10 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// Token of the officer SANDBOX API (`/api/v1/officer`); without it that API is off.
+    #[arg(long, env = "MOTLAN_OFFICER_TOKEN")]
+    pub officer_token: Option<String>,
+
     /// The audience (client id) API tokens must be issued to.
     #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
     pub oidc_audience: String,

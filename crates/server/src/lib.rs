@@ -43,6 +43,7 @@ pub struct AppState {
     pub limits: Arc<security::Limits>,
     pub shell: Arc<security::WebShell>,
     pub cors_origins: Vec<String>,
+    pub officer_token: Option<String>,
 }
 
 impl AppState {
@@ -81,6 +82,7 @@ impl AppState {
             )),
             shell: Arc::new(security::WebShell::read(&config.static_dir)),
             cors_origins: config.cors_origins.clone(),
+            officer_token: config.officer_token.clone().filter(|t| !t.is_empty()),
         })
     }
 }

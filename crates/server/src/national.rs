@@ -75,7 +75,13 @@ pub async fn read_for(
         .collect();
     let now = crate::clock::now_vietnam_rfc3339()?;
     let data = if purposes.contains(&Purpose::Identity) {
-        state.national.citizen(owner, &now).await?
+        let mut data = state.national.citizen(owner, &now).await?;
+        // Results this system issued are in the citizen's data warehouse too.
+        if let Some(data) = &mut data {
+            data.warehouse
+                .extend(state.storage.results_of(owner).await?);
+        }
+        data
     } else {
         None
     };

@@ -13,7 +13,9 @@ use axum::{Json, Router};
 use motlan_core::FieldError;
 use motlan_core::Localized;
 use motlan_core::answers::{AnswerError, CheckContext, check_answers};
-use motlan_core::api::{DossierDetail, DossierReceipt, DossierStatus, FiledDocument, NewDossier};
+use motlan_core::api::{
+    DossierDetail, DossierReceipt, DossierStatus, FiledDocument, NewDossier, Payment, Rating,
+};
 use motlan_core::prefill::{PrefillError, apply};
 use motlan_core::reuse::{DocumentError, Resolution};
 use sha2::{Digest, Sha256};
@@ -232,7 +234,11 @@ async fn submit(
 
 /// The dossier if the citizen owns it. Someone else's dossier is "not found", so codes cannot
 /// be probed.
-async fn owned(state: &AppState, citizen: &Citizen, code: &str) -> Result<StoredDossier, Failure> {
+pub(super) async fn owned(
+    state: &AppState,
+    citizen: &Citizen,
+    code: &str,
+) -> Result<StoredDossier, Failure> {
     state
         .storage
         .dossier(code)
@@ -241,18 +247,51 @@ async fn owned(state: &AppState, citizen: &Citizen, code: &str) -> Result<Stored
         .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))
 }
 
-async fn detail(
+pub(super) async fn detail(
     State(state): State<AppState>,
     citizen: Citizen,
     Path(code): Path<String>,
 ) -> Result<Json<DossierDetail>, Failure> {
     let stored = owned(&state, &citizen, &code).await?;
-    Ok(Json(DossierDetail {
+    Ok(Json(detail_of(&state, stored).await?))
+}
+
+/// Everything about a stored dossier, as its owner sees it.
+pub(super) async fn detail_of(
+    state: &AppState,
+    stored: StoredDossier,
+) -> Result<DossierDetail, Failure> {
+    let payment = match (&stored.paid_at, &stored.payment_ref) {
+        (Some(paid_at), Some(reference)) => Some(Payment {
+            reference: reference.clone(),
+            amount: stored.receipt.fee,
+            paid_at: paid_at.clone(),
+            sandbox: true,
+        }),
+        _ => None,
+    };
+    let rating = match (stored.rating, &stored.rated_at) {
+        (Some(score), Some(rated_at)) => Some(Rating {
+            score: u8::try_from(score).map_err(Failure::internal)?,
+            feedback: stored.feedback.clone().unwrap_or_default(),
+            rated_at: rated_at.clone(),
+        }),
+        _ => None,
+    };
+    Ok(DossierDetail {
         answers: serde_json::from_str(&stored.answers_json).map_err(Failure::internal)?,
         documents: serde_json::from_str(&stored.documents_json).map_err(Failure::internal)?,
-        events: state.storage.events(&code).await?,
+        events: state.storage.events(&stored.receipt.code).await?,
+        supplement: stored
+            .supplement_json
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(Failure::internal)?,
+        payment,
+        rating,
         receipt: stored.receipt,
-    }))
+    })
 }
 
 async fn mine(

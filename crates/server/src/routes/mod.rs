@@ -1,9 +1,11 @@
 //! The JSON API under `/api/v1`, one module per resource.
 
+mod after_filing;
 mod attachments;
 mod dossiers;
 mod health;
 mod me;
+mod officer;
 mod procedures;
 
 use axum::Router;
@@ -18,5 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(attachments::router())
         .merge(dossiers::router())
         .merge(me::router())
+        .merge(after_filing::router())
+        .merge(officer::router())
         .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })
 }

@@ -42,6 +42,12 @@ pub struct StoredDossier {
     pub receipt: DossierReceipt,
     pub answers_json: String,
     pub documents_json: String,
+    pub supplement_json: Option<String>,
+    pub paid_at: Option<String>,
+    pub payment_ref: Option<String>,
+    pub rating: Option<i64>,
+    pub feedback: Option<String>,
+    pub rated_at: Option<String>,
 }
 
 fn encode<E: std::error::Error + Send + Sync + 'static>(e: E) -> sqlx::Error {
@@ -69,8 +75,26 @@ fn receipt(row: &AnyRow) -> Result<DossierReceipt, sqlx::Error> {
     })
 }
 
-const COLUMNS: &str =
-    "code, procedure_code, owner, status, answers, documents, fee, received_at, appointment_on";
+const COLUMNS: &str = "code, procedure_code, owner, status, answers, documents, fee, received_at, \
+     appointment_on, supplement, paid_at, payment_ref, rating, feedback, rated_at";
+
+/// Columns a transition may set besides the status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Answers,
+    Documents,
+    Supplement,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Answers => "answers",
+            Column::Documents => "documents",
+            Column::Supplement => "supplement",
+        }
+    }
+}
 
 impl Storage {
     /// Creates a dossier, or finds the answer already given for this idempotency key. Claiming the
@@ -177,6 +201,12 @@ impl Storage {
                 receipt: receipt(&row)?,
                 answers_json: row.try_get("answers")?,
                 documents_json: row.try_get("documents")?,
+                supplement_json: row.try_get("supplement")?,
+                paid_at: row.try_get("paid_at")?,
+                payment_ref: row.try_get("payment_ref")?,
+                rating: row.try_get("rating")?,
+                feedback: row.try_get("feedback")?,
+                rated_at: row.try_get("rated_at")?,
             })
         })
         .transpose()
@@ -225,6 +255,19 @@ impl Storage {
         at: &str,
         note: &Localized,
     ) -> Result<Option<Result<DossierStatus, DossierStatus>>, sqlx::Error> {
+        self.transition_with(code, from, to, at, note, &[]).await
+    }
+
+    /// [`Self::transition`], also setting `updates` in the same transaction.
+    pub async fn transition_with(
+        &self,
+        code: &str,
+        from: &[DossierStatus],
+        to: DossierStatus,
+        at: &str,
+        note: &Localized,
+        updates: &[(Column, Option<String>)],
+    ) -> Result<Option<Result<DossierStatus, DossierStatus>>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         // Claim the row with a write so concurrent transitions serialise.
         let touched = sqlx::query("UPDATE dossiers SET status = status WHERE code = $1")
@@ -249,6 +292,14 @@ impl Storage {
             .bind(code)
             .execute(&mut *tx)
             .await?;
+        for (column, value) in updates {
+            let statement = format!("UPDATE dossiers SET {} = $1 WHERE code = $2", column.name());
+            sqlx::query(sqlx::AssertSqlSafe(statement))
+                .bind(value.clone())
+                .bind(code)
+                .execute(&mut *tx)
+                .await?;
+        }
         let seq: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM dossier_events WHERE code = $1",
         )
@@ -339,5 +390,67 @@ impl Storage {
         Ok(Some(Creation::Replayed(
             serde_json::from_str(&response).map_err(decode)?,
         )))
+    }
+}
+
+impl Storage {
+    /// Every dossier, newest first, optionally only those in `status` (the officer's list).
+    pub async fn all_dossiers(
+        &self,
+        status: Option<DossierStatus>,
+    ) -> Result<Vec<DossierReceipt>, sqlx::Error> {
+        let rows = match status {
+            Some(status) => {
+                let query = format!(
+                    "SELECT {COLUMNS} FROM dossiers WHERE status = $1 ORDER BY received_at DESC, code DESC"
+                );
+                sqlx::query(sqlx::AssertSqlSafe(query))
+                    .bind(status.as_str())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            None => {
+                let query =
+                    format!("SELECT {COLUMNS} FROM dossiers ORDER BY received_at DESC, code DESC");
+                sqlx::query(sqlx::AssertSqlSafe(query))
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        rows.iter().map(receipt).collect()
+    }
+
+    /// Records the payment of a dossier's fee; `false` if there is no fee or it was paid.
+    pub async fn pay(&self, code: &str, reference: &str, at: &str) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE dossiers SET paid_at = $1, payment_ref = $2 WHERE code = $3 AND paid_at IS NULL AND fee > 0",
+        )
+        .bind(at)
+        .bind(reference)
+        .bind(code)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records the rating of a finished dossier; `false` if it is not finished or already rated.
+    pub async fn rate(
+        &self,
+        code: &str,
+        score: u8,
+        feedback: &str,
+        at: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE dossiers SET rating = $1, feedback = $2, rated_at = $3
+             WHERE code = $4 AND rating IS NULL AND status IN ('result_ready', 'rejected')",
+        )
+        .bind(i64::from(score))
+        .bind(feedback)
+        .bind(at)
+        .bind(code)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

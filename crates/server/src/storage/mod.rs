@@ -5,6 +5,7 @@
 mod attachments;
 mod consents;
 mod dossiers;
+mod results;
 
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use attachments::{Attachment, NewAttachment};
 pub use consents::{ConsentRecord, DataUse};
-pub use dossiers::{Creation, NewDossierRecord, StoredDossier};
+pub use dossiers::{Column, Creation, NewDossierRecord, StoredDossier};
 
 /// Which database a URL opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

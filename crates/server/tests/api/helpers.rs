@@ -58,6 +58,7 @@ impl TestApp {
             rate_limit_per_address: 100_000,
             rate_limit_per_account: 100_000,
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
+            officer_token: Some(OFFICER.to_owned()),
         }
     }
 
@@ -155,6 +156,8 @@ pub fn pkce() -> (String, String) {
         .encode(sha2::Sha256::digest(verifier.as_bytes()));
     (verifier, challenge)
 }
+
+pub const OFFICER: &str = "officer-token-for-tests";
 
 pub const REDIRECT: &str = "http://motlan.test/dang-nhap";
 

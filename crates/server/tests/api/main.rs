@@ -7,3 +7,4 @@ mod identity;
 mod me;
 mod procedures;
 mod security;
+mod tracking;
