@@ -191,7 +191,9 @@ fn end_to_end(root: &Path, report: &mut Report) -> Result {
     let scratch = std::env::temp_dir().join(format!("motlan-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&scratch)
         .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
-    let mut server = command(root, root.join("target/debug/motlan-server"))
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let mut server = command(root, target.join("debug/motlan-server"))
         .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
         .arg("--database-url")
         .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))

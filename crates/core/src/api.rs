@@ -11,6 +11,7 @@ use crate::{FieldError, Localized};
 
 /// One entry of `GET /api/v1/procedures`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcedureSummary {
     pub code: ProcedureCode,
     pub name: Localized,
@@ -45,6 +46,7 @@ impl From<&Procedure> for ProcedureSummary {
 /// Body of `POST /api/v1/dossiers`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewDossier {
     pub procedure_code: String,
     /// Answers by answer key.
@@ -59,6 +61,7 @@ pub struct NewDossier {
 /// Where a dossier stands (Nghị định 61/2018/NĐ-CP and the provincial systems' usual states).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DossierStatus {
     Received,
     InProcessing,
@@ -105,6 +108,7 @@ impl DossierStatus {
 
 /// Answer to a successful `POST /api/v1/dossiers` (201), and to its idempotent replays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierReceipt {
     /// Official dossier code, e.g. `000.00.20.H12-261124-0001`.
     pub code: String,
@@ -120,6 +124,7 @@ pub struct DossierReceipt {
 
 /// One step of a dossier's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierEvent {
     pub at: String,
     pub status: DossierStatus,
@@ -128,6 +133,7 @@ pub struct DossierEvent {
 
 /// `GET /api/v1/dossiers/{code}`: the receipt with the answers, documents and timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DossierDetail {
     #[serde(flatten)]
     pub receipt: DossierReceipt,
@@ -146,6 +152,7 @@ pub struct DossierDetail {
 /// One item an officer names in a supplement request: an answer or a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SupplementItem {
     /// An answer key or question id (an address question reopens its three parts).
     Answer(String),
@@ -156,6 +163,7 @@ pub enum SupplementItem {
 /// A supplement request: exactly the items to supply again, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplementRequest {
     pub items: Vec<SupplementItem>,
     pub note: Localized,
@@ -185,6 +193,7 @@ field_messages! {
 /// The citizen's answer to a supplement request: only the named items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplementAnswer {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
@@ -194,6 +203,7 @@ pub struct SupplementAnswer {
 
 /// A fee payment (sandbox: no money moves).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payment {
     pub reference: String,
     pub amount: u64,
@@ -204,6 +214,7 @@ pub struct Payment {
 /// The citizen's rating of a finished dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rating {
     /// 1 (very dissatisfied) to 5 (very satisfied).
     pub score: u8,
@@ -215,6 +226,7 @@ pub struct Rating {
 
 /// A document as filed: its resolution at filing and the attachments given for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FiledDocument {
     #[serde(flatten)]
     pub status: crate::reuse::DocumentStatus,
@@ -224,6 +236,7 @@ pub struct FiledDocument {
 
 /// Body of every error answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     /// Stable machine-readable key, e.g. `idempotency_key_missing`.
     pub error: String,

@@ -142,6 +142,7 @@ pub struct DeathNotice {
 /// Kinds of papers and records a procedure document can be satisfied by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum PaperKind {
     /// Identity: personal ID number and card details.
     Identity,

@@ -19,6 +19,7 @@ pub const ADDRESS_PARTS: [&str; 3] = ["province", "ward", "street"];
 /// What kind of answer a question takes; decides the input shown and the validator applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum QuestionKind {
     /// One line of free text (`max_length`, default 200).
     Text,
@@ -56,6 +57,7 @@ pub enum QuestionKind {
 /// When a question, page or document applies, decided by an earlier answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Condition {
     /// Key of the answer the condition reads.
     pub question: String,
@@ -93,6 +95,7 @@ pub fn applies(condition: Option<&Condition>, answers: &Answers) -> bool {
 /// One option of a choice question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Choice {
     pub value: String,
     pub label: Localized,
@@ -103,7 +106,9 @@ pub struct Choice {
 /// the spouse relation when the citizen is the father).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PrefillRule {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "population.full_name"))]
     pub from: SourcePath,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
@@ -117,6 +122,7 @@ pub struct PrefillRule {
 /// Answers a personal ID number must agree with (Circular 07/2016/TT-BCA Art. 7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Holder {
     /// Key of the holder's date of birth or year of birth.
     pub birth: String,
@@ -134,6 +140,7 @@ fn is_true(value: &bool) -> bool {
 /// One question of the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Question {
     /// Stable key, e.g. `mother.full_name`.
     pub id: String,
@@ -180,6 +187,7 @@ impl Question {
 /// A page of the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page {
     pub id: String,
     pub title: Localized,
@@ -192,6 +200,7 @@ pub struct Page {
 /// signature), so the citizen is never asked for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SystemFilled {
     pub field: Localized,
     pub how: Localized,

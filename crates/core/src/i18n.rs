@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A language the product speaks. Vietnamese is the default everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     #[default]
     Vi,
@@ -23,6 +24,7 @@ impl Lang {
 
 /// A text in both languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localized {
     pub vi: String,
     pub en: String,

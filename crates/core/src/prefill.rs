@@ -12,6 +12,7 @@ use crate::procedure::{DataSource, Procedure};
 
 /// Where a pre-filled value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provenance {
     /// `None` for the identity account's contact details, which are not national data.
     pub source: Option<DataSource>,
@@ -24,6 +25,7 @@ pub struct Provenance {
 
 /// One answer key filled from national data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Prefilled {
     pub key: String,
     pub value: String,

@@ -12,6 +12,7 @@ use crate::form::{Condition, Page, SystemFilled};
 /// National procedure code from the national procedure database, e.g. `1.001193`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "1.001193"))]
 pub struct ProcedureCode(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,6 +60,7 @@ impl fmt::Display for ProcedureCode {
 /// The level of government that handles a procedure (two-tier local government since 1/7/2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Level {
     Commune,
     Province,
@@ -68,6 +70,7 @@ pub enum Level {
 /// How much of the procedure can be done online.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum OnlineLevel {
     /// The whole procedure, including receiving the result, online.
     Full,
@@ -78,6 +81,7 @@ pub enum OnlineLevel {
 /// Fees in Vietnamese đồng for each channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fees {
     pub online: u64,
     pub in_person: u64,
@@ -89,6 +93,7 @@ pub struct Fees {
 /// A legal text the procedure rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LegalBasis {
     /// The text's number, e.g. `104/2022/NĐ-CP`.
     pub code: String,
@@ -98,6 +103,7 @@ pub struct LegalBasis {
 /// National systems that hold data or papers a citizen must not be asked for again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DataSource {
     /// Cơ sở dữ liệu quốc gia về dân cư.
     PopulationDb,
@@ -118,6 +124,7 @@ pub enum DataSource {
 /// A source that can stand in for a document, and the legal text that says it must.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReuseSource {
     pub source: DataSource,
     /// The kind of record in that source that stands in for the document.
@@ -129,6 +136,7 @@ pub struct ReuseSource {
 /// Why a document is never requested online, and the text that says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Waiver {
     pub reason: Localized,
     pub basis: String,
@@ -137,6 +145,7 @@ pub struct Waiver {
 /// File types an upload may have, decided by content, not by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FileType {
     Pdf,
     Jpeg,
@@ -164,6 +173,7 @@ fn default_max_mb() -> u16 {
 /// A document the official procedure record lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Document {
     /// Stable identifier within the procedure (snake_case).
     pub id: String,
@@ -193,6 +203,7 @@ pub struct Document {
 /// A procedure definition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Procedure {
     pub code: ProcedureCode,
     pub name: Localized,

@@ -28,6 +28,7 @@ field_messages! {
 /// What happens to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Resolution {
     /// A national system holds it; it is not requested.
     Held {
@@ -47,6 +48,7 @@ pub enum Resolution {
 
 /// The resolution of one document with what an upload must look like.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentStatus {
     pub document: String,
     #[serde(flatten)]

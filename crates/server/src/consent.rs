@@ -11,6 +11,7 @@ pub const TEXT_VERSION: &str = "2026-11";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(utoipa::ToSchema)]
 pub enum Purpose {
     Identity,
     CivilStatus,
@@ -46,7 +47,7 @@ impl Purpose {
 }
 
 /// What the citizen reads before ticking the box.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PurposeText {
     pub purpose: Purpose,
     pub version: &'static str,

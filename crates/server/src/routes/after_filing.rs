@@ -47,6 +47,9 @@ fn reopened_keys(items: &[SupplementItem]) -> BTreeSet<String> {
     keys
 }
 
+#[utoipa::path(post, path = "/dossiers/{code}/supplement", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
+    request_body = motlan_core::api::SupplementAnswer,
+    responses((status = 200, body = motlan_core::api::DossierDetail), (status = 409, description = "No supplement requested", body = motlan_core::api::ApiError), (status = 422, body = motlan_core::api::ApiError)))]
 async fn supplement(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -223,6 +226,8 @@ async fn supplement(
     Ok(Json(detail_of(&state, stored).await?))
 }
 
+#[utoipa::path(post, path = "/dossiers/{code}/payment", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
+    responses((status = 201, description = "Paid in the payment SANDBOX", body = motlan_core::api::Payment), (status = 409, description = "No fee, or already paid", body = motlan_core::api::ApiError)))]
 async fn pay(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -269,6 +274,9 @@ async fn pay(
     ))
 }
 
+#[utoipa::path(post, path = "/dossiers/{code}/rating", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
+    request_body = motlan_core::api::Rating,
+    responses((status = 201, body = motlan_core::api::Rating), (status = 409, description = "Not finished, or already rated", body = motlan_core::api::ApiError), (status = 422, body = motlan_core::api::ApiError)))]
 async fn rate(
     State(state): State<AppState>,
     citizen: Citizen,

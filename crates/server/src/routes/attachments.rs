@@ -38,6 +38,9 @@ pub fn sniff(content: &[u8]) -> Option<FileType> {
     }
 }
 
+#[utoipa::path(post, path = "/attachments", tag = "dossiers", security(("citizen" = [])),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file; its type is read from the content"),
+    responses((status = 201, body = crate::storage::Attachment), (status = 413, body = motlan_core::api::ApiError), (status = 415, body = motlan_core::api::ApiError)))]
 async fn upload(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -86,6 +89,8 @@ async fn upload(
     Ok((StatusCode::CREATED, Json(attachment)))
 }
 
+#[utoipa::path(get, path = "/attachments/{id}", tag = "dossiers", security(("citizen" = [])), params(("id" = String, Path)),
+    responses((status = 200, description = "The file, with its content type"), (status = 404, body = motlan_core::api::ApiError)))]
 async fn download(
     State(state): State<AppState>,
     citizen: Citizen,

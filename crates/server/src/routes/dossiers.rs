@@ -81,6 +81,16 @@ fn key_reused() -> Failure {
     )
 }
 
+#[utoipa::path(post, path = "/dossiers", tag = "dossiers", security(("citizen" = [])),
+    params(("Idempotency-Key" = String, Header, description = "New for each dossier the citizen means to file; 1 to 200 visible ASCII characters")),
+    request_body = motlan_core::api::NewDossier,
+    responses(
+        (status = 201, description = "Stored; also the answer to a retry with the same key and body", body = motlan_core::api::DossierReceipt),
+        (status = 400, description = "Key missing or malformed, or body not a dossier", body = motlan_core::api::ApiError),
+        (status = 401, description = "Not signed in", body = motlan_core::api::ApiError),
+        (status = 409, description = "A request with this key is still being processed (Retry-After)", body = motlan_core::api::ApiError),
+        (status = 422, description = "Invalid answers, changed locked values, missing documents, or a key reused with another body", body = motlan_core::api::ApiError),
+        (status = 429, description = "Rate limited (Retry-After)", body = motlan_core::api::ApiError)))]
 async fn submit(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -247,6 +257,8 @@ pub(super) async fn owned(
         .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))
 }
 
+#[utoipa::path(get, path = "/dossiers/{code}", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
+    responses((status = 200, body = motlan_core::api::DossierDetail), (status = 404, description = "Unknown, or not the caller's", body = motlan_core::api::ApiError)))]
 pub(super) async fn detail(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -294,6 +306,7 @@ pub(super) async fn detail_of(
     })
 }
 
+#[utoipa::path(get, path = "/me/dossiers", tag = "dossiers", security(("citizen" = [])), responses((status = 200, body = [motlan_core::api::DossierReceipt])))]
 async fn mine(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -301,6 +314,8 @@ async fn mine(
     Ok(Json(state.storage.dossiers_of(&citizen.sub).await?))
 }
 
+#[utoipa::path(post, path = "/dossiers/{code}/withdraw", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
+    responses((status = 200, body = motlan_core::api::DossierDetail), (status = 409, description = "Not withdrawable in its state", body = motlan_core::api::ApiError)))]
 async fn withdraw(
     State(state): State<AppState>,
     citizen: Citizen,

@@ -12,6 +12,7 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/health", get(health))
 }
 
+#[utoipa::path(get, path = "/health", tag = "service", responses((status = 200, description = "The service and its database answer")))]
 async fn health(State(state): State<AppState>) -> Result<Json<Value>, Failure> {
     state.storage.ping().await?;
     Ok(Json(

@@ -27,11 +27,12 @@ pub fn router() -> Router<AppState> {
         .route("/me/data-use", get(data_use))
 }
 
+#[utoipa::path(get, path = "/consent-purposes", tag = "consent", responses((status = 200, body = [crate::consent::PurposeText])))]
 async fn purposes() -> Json<Vec<PurposeText>> {
     Json(consent::texts())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Me {
     sub: String,
     name: String,
@@ -39,6 +40,7 @@ struct Me {
     sandbox: bool,
 }
 
+#[utoipa::path(get, path = "/me", tag = "consent", security(("citizen" = [])), responses((status = 200, body = Me), (status = 401, body = motlan_core::api::ApiError)))]
 async fn me(citizen: Citizen) -> Json<Me> {
     Json(Me {
         sub: citizen.sub,
@@ -47,6 +49,7 @@ async fn me(citizen: Citizen) -> Json<Me> {
     })
 }
 
+#[utoipa::path(get, path = "/me/consents", tag = "consent", security(("citizen" = [])), responses((status = 200, body = [crate::storage::ConsentRecord])))]
 async fn consents(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -60,10 +63,13 @@ fn purpose(text: &str) -> Result<Purpose, Failure> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 struct Give {
     text_version: String,
 }
 
+#[utoipa::path(put, path = "/me/consents/{purpose}", tag = "consent", security(("citizen" = [])), params(("purpose" = String, Path, example = "identity")), request_body = Give,
+    responses((status = 200, body = crate::storage::ConsentRecord), (status = 404, body = motlan_core::api::ApiError), (status = 422, description = "Outdated consent text", body = motlan_core::api::ApiError)))]
 async fn give(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -87,6 +93,7 @@ async fn give(
     Ok(Json(record))
 }
 
+#[utoipa::path(delete, path = "/me/consents/{purpose}", tag = "consent", security(("citizen" = [])), params(("purpose" = String, Path)), responses((status = 204, description = "Withdrawn")))]
 async fn withdraw(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -103,13 +110,14 @@ async fn withdraw(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 struct PrefillRequest {
     procedure_code: String,
     #[serde(default)]
     answers: Answers,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct PrefillResponse {
     prefilled: Vec<Prefilled>,
     documents: Vec<DocumentStatus>,
@@ -117,6 +125,7 @@ struct PrefillResponse {
     missing_consents: Vec<Purpose>,
 }
 
+#[utoipa::path(post, path = "/me/prefill", tag = "consent", security(("citizen" = [])), request_body = PrefillRequest, responses((status = 200, body = PrefillResponse), (status = 404, body = motlan_core::api::ApiError)))]
 async fn prefill(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -140,6 +149,7 @@ async fn prefill(
     }))
 }
 
+#[utoipa::path(get, path = "/me/data-use", tag = "consent", security(("citizen" = [])), responses((status = 200, description = "Every read of national data, newest first", body = [crate::storage::DataUse])))]
 async fn data_use(
     State(state): State<AppState>,
     citizen: Citizen,

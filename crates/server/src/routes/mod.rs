@@ -13,8 +13,89 @@ use axum::Router;
 use crate::AppState;
 use crate::error::Failure;
 
+/// The API description, generated from the handlers and the wire types.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Một Lần provincial API",
+        description = "Reference implementation of the provincial procedure-processing API that the Một Lần app submits to. \
+Errors are `ApiError` bodies with a stable key and messages in Vietnamese and English. \
+Identity, national data, payment and the officer API are SANDBOXES behind the interfaces a real connector implements.",
+        license(name = "MIT")
+    ),
+    servers((url = "/api/v1")),
+    paths(
+        health::health,
+        procedures::list,
+        procedures::get_one,
+        me::purposes,
+        me::me,
+        me::consents,
+        me::give,
+        me::withdraw,
+        me::prefill,
+        me::data_use,
+        dossiers::submit,
+        dossiers::detail,
+        dossiers::mine,
+        dossiers::withdraw,
+        after_filing::supplement,
+        after_filing::pay,
+        after_filing::rate,
+        attachments::upload,
+        attachments::download,
+        officer::list,
+        officer::process,
+        officer::request_supplement,
+        officer::result,
+        officer::reject,
+    ),
+    modifiers(&SecuritySchemes),
+    tags(
+        (name = "catalog", description = "Procedures and what they ask for"),
+        (name = "consent", description = "Consent per purpose, pre-filling from national data, the data-use receipt"),
+        (name = "dossiers", description = "Filing, tracking, supplements, payment, rating"),
+        (name = "officer sandbox", description = "Moves dossiers through their states for testing; off without --officer-token"),
+        (name = "service", description = "Health"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl utoipa::Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "citizen",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("An access token from the identity provider (the SANDBOX at /sandbox/idp, or VNeID by configuration)"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "officer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("The officer SANDBOX token given with --officer-token"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(<ApiDoc as utoipa::OpenApi>::openapi())
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/openapi.json", axum::routing::get(openapi))
         .merge(health::router())
         .merge(procedures::router())
         .merge(attachments::router())

@@ -69,6 +69,7 @@ struct ListQuery {
     status: Option<String>,
 }
 
+#[utoipa::path(get, path = "/officer/dossiers", tag = "officer sandbox", security(("officer" = [])), params(("status" = Option<String>, Query)), responses((status = 200, body = [motlan_core::api::DossierReceipt])))]
 async fn list(
     _: Officer,
     State(state): State<AppState>,
@@ -125,6 +126,8 @@ async fn move_to(
     Ok(Json(stored.receipt))
 }
 
+#[utoipa::path(post, path = "/officer/dossiers/{code}/process", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)),
+    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
 async fn process(
     _: Officer,
     State(state): State<AppState>,
@@ -145,6 +148,8 @@ async fn process(
     .await
 }
 
+#[utoipa::path(post, path = "/officer/dossiers/{code}/supplement-request", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = motlan_core::api::SupplementRequest,
+    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
 async fn request_supplement(
     _: Officer,
     State(state): State<AppState>,
@@ -205,6 +210,7 @@ async fn request_supplement(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 struct ResultBody {
     /// Title of the electronic result, e.g. `Giấy khai sinh bản điện tử`.
     title: String,
@@ -212,6 +218,8 @@ struct ResultBody {
     kind: PaperKind,
 }
 
+#[utoipa::path(post, path = "/officer/dossiers/{code}/result", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = ResultBody,
+    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
 async fn result(
     _: Officer,
     State(state): State<AppState>,
@@ -262,10 +270,13 @@ async fn result(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[derive(utoipa::ToSchema)]
 struct RejectBody {
     reason: Localized,
 }
 
+#[utoipa::path(post, path = "/officer/dossiers/{code}/reject", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = RejectBody,
+    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
 async fn reject(
     _: Officer,
     State(state): State<AppState>,

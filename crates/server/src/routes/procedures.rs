@@ -22,6 +22,7 @@ struct ListQuery {
     q: Option<String>,
 }
 
+#[utoipa::path(get, path = "/procedures", tag = "catalog", params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored")), responses((status = 200, body = [motlan_core::api::ProcedureSummary])))]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
@@ -33,6 +34,7 @@ async fn list(
     Json(procedures.into_iter().map(ProcedureSummary::from).collect())
 }
 
+#[utoipa::path(get, path = "/procedures/{code}", tag = "catalog", params(("code" = String, Path, example = "1.001193")), responses((status = 200, body = motlan_core::Procedure), (status = 404, body = motlan_core::api::ApiError)))]
 async fn get_one(
     State(state): State<AppState>,
     Path(code): Path<String>,

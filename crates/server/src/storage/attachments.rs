@@ -15,7 +15,7 @@ pub struct NewAttachment<'a> {
 }
 
 /// What is known of a stored file (the content is read separately).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Attachment {
     pub id: String,
     pub media_type: String,

@@ -5,7 +5,7 @@ use sqlx::Row as _;
 use super::Storage;
 
 /// A consent in force.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct ConsentRecord {
     pub purpose: String,
     pub text_version: String,
@@ -13,7 +13,7 @@ pub struct ConsentRecord {
 }
 
 /// One read of national data, as the citizen sees it in their data-use receipt.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct DataUse {
     pub id: String,
     pub at: String,

@@ -77,3 +77,56 @@ async fn responses_carry_security_headers() {
     assert_eq!(response.headers["x-content-type-options"], "nosniff");
     assert_eq!(response.headers["referrer-policy"], "no-referrer");
 }
+
+#[tokio::test]
+async fn the_api_description_is_openapi_3_1_generated_from_the_code() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/v1/openapi.json").await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert!(
+        doc.json["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        doc.json["openapi"]
+    );
+    assert_eq!(doc.json["servers"][0]["url"], "/api/v1");
+    for (path, method) in [
+        ("/procedures", "get"),
+        ("/procedures/{code}", "get"),
+        ("/dossiers", "post"),
+        ("/dossiers/{code}", "get"),
+        ("/dossiers/{code}/supplement", "post"),
+        ("/dossiers/{code}/payment", "post"),
+        ("/dossiers/{code}/rating", "post"),
+        ("/dossiers/{code}/withdraw", "post"),
+        ("/me/dossiers", "get"),
+        ("/me/consents/{purpose}", "put"),
+        ("/me/prefill", "post"),
+        ("/me/data-use", "get"),
+        ("/attachments", "post"),
+        ("/officer/dossiers/{code}/result", "post"),
+    ] {
+        assert!(
+            doc.json["paths"][path][method].is_object(),
+            "{method} {path} is not described"
+        );
+    }
+    let schemas = &doc.json["components"]["schemas"];
+    for schema in [
+        "NewDossier",
+        "DossierReceipt",
+        "DossierDetail",
+        "Procedure",
+        "Question",
+        "ApiError",
+        "FieldError",
+        "Prefilled",
+    ] {
+        assert!(schemas[schema].is_object(), "schema {schema} missing");
+    }
+    assert_eq!(
+        doc.json["components"]["securitySchemes"]["citizen"]["scheme"],
+        "bearer"
+    );
+    let submit = &doc.json["paths"]["/dossiers"]["post"];
+    assert!(submit["responses"]["409"].is_object() && submit["responses"]["422"].is_object());
+}
