@@ -64,7 +64,7 @@ impl AppState {
                 &format!("{}/sandbox/idp", config.public_url()),
                 &config.oidc_audience,
             )?),
-            national: Arc::new(national::Sandbox),
+            national: Arc::new(national::Sandbox::new()),
             units: Arc::new(load_units(&config.units_file)?),
             calendar: Arc::new(match &config.holidays_file {
                 Some(path) => {

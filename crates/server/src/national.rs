@@ -16,18 +16,35 @@ pub trait NationalData: Send + Sync {
     fn citizen<'a>(&'a self, personal_id: &'a str, retrieved_at: &'a str) -> Lookup<'a>;
 }
 
-/// The SANDBOX: invented citizens from `motlan_core::sandbox`.
-pub struct Sandbox;
+/// The SANDBOX: invented citizens from `motlan_core::sandbox`, parsed once.
+pub struct Sandbox {
+    citizens: Vec<motlan_core::sandbox::DemoCitizen>,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Self {
+            citizens: motlan_core::sandbox::citizens(),
+        }
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl NationalData for Sandbox {
     fn citizen<'a>(&'a self, personal_id: &'a str, retrieved_at: &'a str) -> Lookup<'a> {
         Box::pin(async move {
-            Ok(motlan_core::sandbox::citizens()
-                .into_iter()
+            Ok(self
+                .citizens
+                .iter()
                 .find(|c| c.data.population.personal_id.as_str() == personal_id)
                 .map(|c| CitizenData {
                     retrieved_at: retrieved_at.to_owned(),
-                    ..c.data
+                    ..c.data.clone()
                 }))
         })
     }

@@ -211,29 +211,21 @@ async fn submit(
     let creation = state
         .storage
         .create_dossier(NewDossierRecord {
-            idempotency_key: key,
-            owner: &citizen.sub,
-            request_hash: &request_hash,
-            procedure_code: procedure.code.as_str(),
-            answers_json: &answers_json,
-            documents_json: &documents_json,
+            idempotency_key: key.to_owned(),
+            owner: citizen.sub.clone(),
+            request_hash,
+            procedure_code: procedure.code.to_string(),
+            answers_json,
+            documents_json,
             fee: procedure.fees.online,
-            unit: &state.receiving_unit,
+            unit: state.receiving_unit.clone(),
             received_at,
             appointment_on,
+            data_use: reading.uses,
         })
         .await?;
     match creation {
         Creation::Created(receipt) => {
-            let uses: Vec<_> = reading
-                .uses
-                .into_iter()
-                .map(|mut u| {
-                    u.dossier_code = Some(receipt.code.clone());
-                    u
-                })
-                .collect();
-            state.storage.record_data_use(&citizen.sub, &uses).await?;
             tracing::info!(code = %receipt.code, procedure = %receipt.procedure_code, "dossier received");
             Ok((StatusCode::CREATED, Json(receipt)).into_response())
         }

@@ -64,6 +64,14 @@ impl FromRequestParts<AppState> for Officer {
     }
 }
 
+async fn stored(state: &AppState, code: &str) -> Result<crate::storage::StoredDossier, Failure> {
+    state
+        .storage
+        .dossier(code)
+        .await?
+        .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))
+}
+
 #[derive(Deserialize)]
 struct ListQuery {
     status: Option<String>,
@@ -118,11 +126,7 @@ async fn move_to(
         }
         None => return Err(Failure::not_found("hồ sơ này", "This dossier")),
     }
-    let stored = state
-        .storage
-        .dossier(code)
-        .await?
-        .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))?;
+    let stored = stored(state, code).await?;
     Ok(Json(stored.receipt))
 }
 
@@ -156,11 +160,7 @@ async fn request_supplement(
     Path(code): Path<String>,
     Body(request): Body<SupplementRequest>,
 ) -> Result<Json<DossierReceipt>, Failure> {
-    let stored = state
-        .storage
-        .dossier(&code)
-        .await?
-        .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))?;
+    let stored = stored(&state, &code).await?;
     let procedure = state
         .catalog
         .get(&stored.receipt.procedure_code)
@@ -226,11 +226,7 @@ async fn result(
     Path(code): Path<String>,
     Body(body): Body<ResultBody>,
 ) -> Result<Json<DossierReceipt>, Failure> {
-    let stored = state
-        .storage
-        .dossier(&code)
-        .await?
-        .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))?;
+    let stored = stored(&state, &code).await?;
     let note = Localized {
         vi: format!(
             "Đã có kết quả: {}. Bản điện tử đã được lưu vào kho dữ liệu của công dân.",

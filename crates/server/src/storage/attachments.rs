@@ -25,6 +25,7 @@ pub struct Attachment {
 
 impl Storage {
     pub async fn add_attachment(&self, new: NewAttachment<'_>) -> Result<Attachment, sqlx::Error> {
+        let _writing = self.writing().await;
         let size =
             i64::try_from(new.content.len()).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         sqlx::query(

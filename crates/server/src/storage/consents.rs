@@ -34,6 +34,7 @@ impl Storage {
         version: &str,
         at: &str,
     ) -> Result<ConsentRecord, sqlx::Error> {
+        let _writing = self.writing().await;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE consents SET withdrawn_at = $1 WHERE owner = $2 AND purpose = $3 AND withdrawn_at IS NULL",
@@ -68,6 +69,7 @@ impl Storage {
         purpose: &str,
         at: &str,
     ) -> Result<bool, sqlx::Error> {
+        let _writing = self.writing().await;
         let done = sqlx::query(
             "UPDATE consents SET withdrawn_at = $1 WHERE owner = $2 AND purpose = $3 AND withdrawn_at IS NULL",
         )
@@ -107,24 +109,10 @@ impl Storage {
         if entries.is_empty() {
             return Ok(());
         }
+        let _writing = self.writing().await;
         let mut tx = self.pool.begin().await?;
-        for e in entries {
-            let fields =
-                serde_json::to_string(&e.fields).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-            sqlx::query(
-                "INSERT INTO data_use (id, owner, at, purpose, source, fields, procedure_code, dossier_code)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(&e.id)
-            .bind(owner)
-            .bind(&e.at)
-            .bind(&e.purpose)
-            .bind(&e.source)
-            .bind(fields)
-            .bind(&e.procedure_code)
-            .bind(e.dossier_code.clone())
-            .execute(&mut *tx)
-            .await?;
+        for entry in entries {
+            insert_data_use(&mut tx, owner, entry).await?;
         }
         tx.commit().await
     }
@@ -154,4 +142,28 @@ impl Storage {
             })
             .collect()
     }
+}
+
+pub(super) async fn insert_data_use(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    owner: &str,
+    entry: &DataUse,
+) -> Result<(), sqlx::Error> {
+    let fields =
+        serde_json::to_string(&entry.fields).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO data_use (id, owner, at, purpose, source, fields, procedure_code, dossier_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&entry.id)
+    .bind(owner)
+    .bind(&entry.at)
+    .bind(&entry.purpose)
+    .bind(&entry.source)
+    .bind(fields)
+    .bind(&entry.procedure_code)
+    .bind(entry.dossier_code.clone())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -20,19 +20,22 @@ pub enum Creation {
 }
 
 /// A dossier to store, already validated.
-pub struct NewDossierRecord<'a> {
-    pub idempotency_key: &'a str,
+pub struct NewDossierRecord {
+    pub idempotency_key: String,
     /// Subject identifier of the citizen filing it.
-    pub owner: &'a str,
-    pub request_hash: &'a str,
-    pub procedure_code: &'a str,
-    pub answers_json: &'a str,
-    pub documents_json: &'a str,
+    pub owner: String,
+    pub request_hash: String,
+    pub procedure_code: String,
+    pub answers_json: String,
+    pub documents_json: String,
     pub fee: u64,
-    pub unit: &'a UnitCode,
+    pub unit: UnitCode,
     /// Receipt time, already in Vietnam time.
     pub received_at: OffsetDateTime,
     pub appointment_on: Date,
+    /// The reads of national data this filing made, recorded with the dossier code in the same
+    /// transaction, so a stored dossier always has its data-use receipt.
+    pub data_use: Vec<super::DataUse>,
 }
 
 /// A stored dossier with everything the owner may read.
@@ -96,12 +99,14 @@ impl Column {
     }
 }
 
-impl Storage {
-    /// Creates a dossier, or finds the answer already given for this idempotency key. Claiming the
-    /// key, numbering, storing the dossier and its first event happen in one transaction:
-    /// concurrent requests with one key produce one dossier, and each gets its receipt.
-    pub async fn create_dossier(&self, new: NewDossierRecord<'_>) -> Result<Creation, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+/// Creates a dossier inside `tx`, or finds the answer already given for its idempotency key.
+/// Claiming the key, numbering, storing the dossier, its first event and its data use all happen
+/// in the caller's transaction: concurrent requests with one key produce one dossier.
+pub(super) async fn create_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    new: NewDossierRecord,
+) -> Result<Creation, sqlx::Error> {
+    {
         let received_at = new.received_at.format(&Rfc3339).map_err(encode)?;
         // A write first, so SQLite takes the write lock now (waiting for it if busy) rather than
         // failing to upgrade a read lock later.
@@ -109,20 +114,19 @@ impl Storage {
             "INSERT INTO idempotency_keys (key, request_hash, status_code, response, created_at)
              VALUES ($1, $2, 0, '', $3) ON CONFLICT (key) DO NOTHING",
         )
-        .bind(new.idempotency_key)
-        .bind(new.request_hash)
+        .bind(&new.idempotency_key)
+        .bind(&new.request_hash)
         .bind(&received_at)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
         .rows_affected()
             == 1;
         if !claimed {
             let row =
                 sqlx::query("SELECT request_hash, response FROM idempotency_keys WHERE key = $1")
-                    .bind(new.idempotency_key)
-                    .fetch_one(&mut *tx)
+                    .bind(&new.idempotency_key)
+                    .fetch_one(&mut **tx)
                     .await?;
-            tx.rollback().await?;
             let hash: String = row.try_get("request_hash")?;
             if hash != new.request_hash {
                 return Ok(Creation::KeyReused);
@@ -141,13 +145,13 @@ impl Storage {
         )
         .bind(new.unit.as_str())
         .bind(day.to_string())
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         let sequence = u32::try_from(sequence).map_err(decode)?;
         let code = DossierCode::new(new.unit.clone(), day, sequence).map_err(encode)?;
         let receipt = DossierReceipt {
             code: code.to_string(),
-            procedure_code: new.procedure_code.to_owned(),
+            procedure_code: new.procedure_code.clone(),
             status: DossierStatus::Received,
             received_at,
             appointment_on: new.appointment_on.to_string(),
@@ -158,19 +162,19 @@ impl Storage {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&receipt.code)
-        .bind(new.procedure_code)
+        .bind(&new.procedure_code)
         .bind(new.unit.as_str())
-        .bind(new.owner)
+        .bind(&new.owner)
         .bind(receipt.status.as_str())
-        .bind(new.answers_json)
-        .bind(new.documents_json)
+        .bind(&new.answers_json)
+        .bind(&new.documents_json)
         .bind(i64::try_from(new.fee).map_err(encode)?)
         .bind(&receipt.received_at)
         .bind(&receipt.appointment_on)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         insert_event(
-            &mut tx,
+            tx,
             &receipt.code,
             1,
             &receipt.received_at,
@@ -178,16 +182,21 @@ impl Storage {
             &received_note(&receipt),
         )
         .await?;
+        for mut entry in new.data_use.clone() {
+            entry.dossier_code = Some(receipt.code.clone());
+            super::consents::insert_data_use(tx, &new.owner, &entry).await?;
+        }
         let response = serde_json::to_string(&receipt).map_err(encode)?;
         sqlx::query("UPDATE idempotency_keys SET status_code = 201, response = $1 WHERE key = $2")
             .bind(response)
-            .bind(new.idempotency_key)
-            .execute(&mut *tx)
+            .bind(&new.idempotency_key)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
         Ok(Creation::Created(receipt))
     }
+}
 
+impl Storage {
     /// A stored dossier, whoever owns it (callers check the owner).
     pub async fn dossier(&self, code: &str) -> Result<Option<StoredDossier>, sqlx::Error> {
         let query = format!("SELECT {COLUMNS} FROM dossiers WHERE code = $1");
@@ -268,6 +277,7 @@ impl Storage {
         note: &Localized,
         updates: &[(Column, Option<String>)],
     ) -> Result<Option<Result<DossierStatus, DossierStatus>>, sqlx::Error> {
+        let _writing = self.writing().await;
         let mut tx = self.pool.begin().await?;
         // Claim the row with a write so concurrent transitions serialise.
         let touched = sqlx::query("UPDATE dossiers SET status = status WHERE code = $1")
@@ -422,6 +432,7 @@ impl Storage {
 
     /// Records the payment of a dossier's fee; `false` if there is no fee or it was paid.
     pub async fn pay(&self, code: &str, reference: &str, at: &str) -> Result<bool, sqlx::Error> {
+        let _writing = self.writing().await;
         let done = sqlx::query(
             "UPDATE dossiers SET paid_at = $1, payment_ref = $2 WHERE code = $3 AND paid_at IS NULL AND fee > 0",
         )
@@ -441,6 +452,7 @@ impl Storage {
         feedback: &str,
         at: &str,
     ) -> Result<bool, sqlx::Error> {
+        let _writing = self.writing().await;
         let done = sqlx::query(
             "UPDATE dossiers SET rating = $1, feedback = $2, rated_at = $3
              WHERE code = $4 AND rating IS NULL AND status IN ('result_ready', 'rejected')",

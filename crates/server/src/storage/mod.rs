@@ -6,6 +6,7 @@ mod attachments;
 mod consents;
 mod dossiers;
 mod results;
+mod writer;
 
 use std::path::Path;
 
@@ -28,6 +29,11 @@ pub enum Backend {
 pub struct Storage {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite allows one writer at a time and makes the others sleep and retry, which gives long
+    /// tail latencies under load; writers here queue on this lock instead, first come first served.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// New dossiers go through the group-commit writer.
+    dossiers: tokio::sync::mpsc::Sender<writer::Job>,
 }
 
 impl Storage {
@@ -86,11 +92,39 @@ impl Storage {
                 ),
                 other => other.into(),
             })?;
-        Ok(Self { pool, backend })
+        let lock = std::sync::Arc::<tokio::sync::Mutex<()>>::default();
+        Ok(Self {
+            dossiers: writer::spawn(pool.clone(), std::sync::Arc::clone(&lock)),
+            pool,
+            backend,
+            writer: lock,
+        })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Stores a new dossier (or finds the answer already given for its key), answering once the
+    /// transaction holding it is committed.
+    pub async fn create_dossier(
+        &self,
+        new: NewDossierRecord,
+    ) -> Result<dossiers::Creation, sqlx::Error> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.dossiers
+            .send(writer::Job { new, reply })
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        answer.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+
+    /// Waits for the turn to write (SQLite only; PostgreSQL handles concurrent writers itself).
+    async fn writing(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.writer.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     /// Answers when the database answers (the health check), without reading any table.

@@ -12,6 +12,7 @@ impl Storage {
         owner: &str,
         result: &WarehouseDocument,
     ) -> Result<(), sqlx::Error> {
+        let _writing = self.writing().await;
         let kind =
             serde_json::to_value(result.kind).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
         sqlx::query(
