@@ -3,12 +3,14 @@
 //! - `cargo xtask setup`: install what the build and the tests need (skips what is present)
 //! - `cargo xtask run [-- SERVER FLAGS]`: build the web app and serve it with the API on :8080
 //! - `cargo xtask test`: formatting, lints, native, browser and end-to-end tests
-//! - `cargo xtask bench`: print speed and effort figures (release build)
+//! - `cargo xtask bench`: print speed, effort and load figures (release build)
+//! - `cargo xtask officer ...`: move a dossier through its states on the officer sandbox
 //!
 //! Only the standard library is used, so the commands compile in seconds on a fresh machine.
 
 mod bench;
 mod cmd;
+mod officer;
 mod postgres;
 mod run;
 mod setup;
@@ -17,7 +19,8 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench>";
+const USAGE: &str =
+    "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench | officer ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         ),
         Some("test") => test::test(&root),
         Some("bench") => bench::bench(&root),
+        Some("officer") => officer::officer(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -8,6 +8,7 @@ use crate::setup::{self, Needs};
 pub fn run(root: &Path, server_args: Vec<String>) -> Result {
     setup::setup(root, Needs::Build)?;
     build_web(root)?;
+    let officer_token = crate::officer::token(root)?;
     run_step(
         "building and starting the server (Ctrl-C stops it)",
         command(root, "cargo")
@@ -19,7 +20,8 @@ pub fn run(root: &Path, server_args: Vec<String>) -> Result {
                 "motlan-server",
                 "--",
             ])
-            .args(server_args),
+            .args(server_args)
+            .env("MOTLAN_OFFICER_TOKEN", officer_token),
     )
 }
 

@@ -44,7 +44,7 @@ impl Failure {
             StatusCode::NOT_FOUND,
             "not_found",
             &format!("Không tìm thấy {what_vi}."),
-            &format!("{what_en} not found."),
+            &format!("{what_en} was not found."),
         )
     }
 
