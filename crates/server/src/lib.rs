@@ -118,7 +118,17 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     if let Some(cors) = security::cors(&state.cors_origins) {
         router = router.layer(cors);
     }
-    router.layer(TraceLayer::new_for_http())
+    // Spans name the matched route, never the URI: paths carry dossier codes and queries carry
+    // search words, which stay out of the logs.
+    router.layer(
+        TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let route = request
+                .extensions()
+                .get::<axum::extract::MatchedPath>()
+                .map_or("(static or unknown)", |p| p.as_str());
+            tracing::info_span!("request", method = %request.method(), route)
+        }),
+    )
 }
 
 /// Opens storage, binds, prints `listening on http://ADDR` on standard output (tools read that

@@ -71,6 +71,87 @@ pub struct Reading {
     pub uses: Vec<DataUse>,
 }
 
+/// The purposes in force for `owner`, and those still missing.
+async fn purposes(state: &AppState, owner: &str) -> anyhow::Result<(Vec<Purpose>, Vec<Purpose>)> {
+    let consents = state.storage.consents(owner).await?;
+    let purposes: Vec<Purpose> = consents
+        .iter()
+        .filter(|c| c.text_version == consent::TEXT_VERSION)
+        .filter_map(|c| Purpose::parse(&c.purpose))
+        .collect();
+    let missing = Purpose::ALL
+        .into_iter()
+        .filter(|p| !purposes.contains(p))
+        .collect();
+    Ok((purposes, missing))
+}
+
+/// The citizen's national data within the consents in force (results this system issued are in
+/// the data warehouse too), or `None` without the identity consent.
+async fn consented_data(
+    state: &AppState,
+    owner: &str,
+    purposes: &[Purpose],
+    now: &str,
+) -> anyhow::Result<Option<CitizenData>> {
+    if !purposes.contains(&Purpose::Identity) {
+        return Ok(None);
+    }
+    let mut data = state.national.citizen(owner, now).await?;
+    if let Some(data) = &mut data {
+        data.warehouse
+            .extend(state.storage.results_of(owner).await?);
+    }
+    Ok(data.and_then(|d| consent::allowed(d, purposes)))
+}
+
+/// Everything the consents allow, with one data-use entry per source read.
+pub async fn read_all(
+    state: &AppState,
+    owner: &str,
+) -> anyhow::Result<(Option<CitizenData>, Vec<DataUse>)> {
+    let (purposes, _) = purposes(state, owner).await?;
+    let now = crate::clock::now_vietnam_rfc3339()?;
+    let Some(data) = consented_data(state, owner, &purposes, &now).await? else {
+        return Ok((None, Vec::new()));
+    };
+    let mut read: BTreeMap<DataSource, Vec<String>> = BTreeMap::new();
+    for holding in data.holdings() {
+        let kind = serde_json::to_value(holding.kind)?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        read.entry(holding.source).or_default().push(kind);
+    }
+    let uses = entries(read, &now, "")?;
+    Ok((Some(data), uses))
+}
+
+fn entries(
+    read: BTreeMap<DataSource, Vec<String>>,
+    now: &str,
+    procedure_code: &str,
+) -> anyhow::Result<Vec<DataUse>> {
+    let mut entries = Vec::new();
+    for (source, mut fields) in read {
+        fields.sort();
+        fields.dedup();
+        entries.push(DataUse {
+            id: crate::identity::random_token()?,
+            at: now.to_owned(),
+            purpose: Purpose::of(source).as_str().to_owned(),
+            source: serde_json::to_value(source)?
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            fields,
+            procedure_code: procedure_code.to_owned(),
+            dossier_code: None,
+        });
+    }
+    Ok(entries)
+}
+
 /// Reads national data for `procedure` within the citizen's consents, pre-fills the answers and
 /// resolves the documents. The caller records `uses` in the data-use receipt (with the dossier
 /// code, once there is one).
@@ -80,30 +161,9 @@ pub async fn read_for(
     procedure: &Procedure,
     answers: &Answers,
 ) -> anyhow::Result<Reading> {
-    let consents = state.storage.consents(owner).await?;
-    let purposes: Vec<Purpose> = consents
-        .iter()
-        .filter(|c| c.text_version == consent::TEXT_VERSION)
-        .filter_map(|c| Purpose::parse(&c.purpose))
-        .collect();
-    let missing_consents = Purpose::ALL
-        .into_iter()
-        .filter(|p| !purposes.contains(p))
-        .collect();
+    let (purposes, missing_consents) = purposes(state, owner).await?;
     let now = crate::clock::now_vietnam_rfc3339()?;
-    let data = if purposes.contains(&Purpose::Identity) {
-        let mut data = state.national.citizen(owner, &now).await?;
-        // Results this system issued are in the citizen's data warehouse too.
-        if let Some(data) = &mut data {
-            data.warehouse
-                .extend(state.storage.results_of(owner).await?);
-        }
-        data
-    } else {
-        None
-    };
-    let data = data.and_then(|d| consent::allowed(d, &purposes));
-    let Some(data) = data else {
+    let Some(data) = consented_data(state, owner, &purposes, &now).await? else {
         return Ok(Reading {
             answers: answers.clone(),
             prefilled: Vec::new(),
@@ -132,23 +192,7 @@ pub async fn read_for(
             read.entry(*source).or_default().push(kind);
         }
     }
-    let mut entries = Vec::new();
-    for (source, mut fields) in read {
-        fields.sort();
-        fields.dedup();
-        entries.push(DataUse {
-            id: crate::identity::random_token()?,
-            at: now.clone(),
-            purpose: Purpose::of(source).as_str().to_owned(),
-            source: serde_json::to_value(source)?
-                .as_str()
-                .unwrap_or_default()
-                .to_owned(),
-            fields,
-            procedure_code: procedure.code.to_string(),
-            dossier_code: None,
-        });
-    }
+    let entries = entries(read, &now, procedure.code.as_str())?;
     Ok(Reading {
         answers: merged,
         prefilled,

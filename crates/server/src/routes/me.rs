@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/me/consents/{purpose}", put(give).delete(withdraw))
         .route("/me/prefill", post(prefill))
         .route("/me/data-use", get(data_use))
+        .route("/me/national-data", get(national_data))
 }
 
 #[utoipa::path(get, path = "/consent-purposes", tag = "consent", responses((status = 200, body = [crate::consent::PurposeText])))]
@@ -155,4 +156,19 @@ async fn data_use(
     citizen: Citizen,
 ) -> Result<Json<Vec<DataUse>>, Failure> {
     Ok(Json(state.storage.data_use(&citizen.sub).await?))
+}
+
+/// What national systems hold about the signed-in citizen, within the consents in force; the
+/// read is recorded in the data-use receipt like any other.
+#[utoipa::path(get, path = "/me/national-data", tag = "consent", security(("citizen" = [])),
+    responses((status = 200, description = "The population record and relations, civil-status records, e-notices, VNeID papers and data-warehouse documents the consents allow; null without the identity consent")))]
+async fn national_data(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<Json<Option<motlan_core::citizen::CitizenData>>, Failure> {
+    let (data, uses) = crate::national::read_all(&state, &citizen.sub)
+        .await
+        .map_err(Failure::internal)?;
+    state.storage.record_data_use(&citizen.sub, &uses).await?;
+    Ok(Json(data))
 }

@@ -7,6 +7,7 @@ mod health;
 mod me;
 mod officer;
 mod procedures;
+mod units;
 
 use axum::Router;
 
@@ -28,6 +29,9 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         health::health,
         procedures::list,
         procedures::get_one,
+        units::provinces,
+        units::wards,
+        me::national_data,
         me::purposes,
         me::me,
         me::consents,
@@ -98,6 +102,7 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", axum::routing::get(openapi))
         .merge(health::router())
         .merge(procedures::router())
+        .merge(units::router())
         .merge(attachments::router())
         .merge(dossiers::router())
         .merge(me::router())

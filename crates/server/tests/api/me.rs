@@ -260,3 +260,42 @@ async fn an_outdated_text_or_unknown_purpose_is_refused_clearly() {
             .starts_with("Nội dung yêu cầu")
     );
 }
+
+#[tokio::test]
+async fn national_data_is_shown_within_the_consents_and_the_read_is_receipted() {
+    let app = TestApp::new().await;
+    let token = app.sign_in("hhen").await;
+    let none = app
+        .call("GET", "/api/v1/me/national-data", &token, None)
+        .await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert_eq!(none.json, Value::Null);
+    app.consent(&token, &["identity"]).await;
+    let data = app
+        .call("GET", "/api/v1/me/national-data", &token, None)
+        .await;
+    assert_eq!(data.json["population"]["full_name"], "H'Hen Niê");
+    assert_eq!(
+        data.json["civil_status"],
+        json!([]),
+        "civil status needs its own consent"
+    );
+    assert_eq!(data.json["vneid_papers"], json!([]));
+    app.consent(&token, &["papers"]).await;
+    let data = app
+        .call("GET", "/api/v1/me/national-data", &token, None)
+        .await;
+    assert_eq!(data.json["vneid_papers"][0]["kind"], "driving_licence");
+    let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
+    let sources: Vec<&str> = receipt
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources.contains(&"population_db") && sources.contains(&"vneid"),
+        "{sources:?}"
+    );
+}

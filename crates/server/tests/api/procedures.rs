@@ -130,3 +130,19 @@ async fn the_api_description_is_openapi_3_1_generated_from_the_code() {
     let submit = &doc.json["paths"]["/dossiers"]["post"];
     assert!(submit["responses"]["409"].is_object() && submit["responses"]["422"].is_object());
 }
+
+#[tokio::test]
+async fn the_34_provinces_and_their_wards_are_listed_for_the_pickers() {
+    let app = TestApp::new().await;
+    let provinces = app.get("/api/v1/provinces").await;
+    let list = provinces.json.as_array().unwrap();
+    assert_eq!(list.len(), 34);
+    let total: u64 = list.iter().map(|p| p["wards"].as_u64().unwrap()).sum();
+    assert_eq!(total, 3321);
+    let hanoi = app.get("/api/v1/provinces/1/wards?q=hoan%20kiem").await;
+    assert_eq!(hanoi.json[0]["name"], "Phường Hoàn Kiếm");
+    let all = app.get("/api/v1/provinces/1/wards").await;
+    assert!(all.json.as_array().unwrap().len() > 100);
+    let unknown = app.get("/api/v1/provinces/99/wards").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+}

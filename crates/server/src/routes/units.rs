@@ -1,0 +1,80 @@
+//! Administrative units since 1 July 2025, for the province and ward pickers.
+
+use axum::extract::{Path, Query, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use motlan_core::validate::{Province, Ward};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::error::Failure;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/provinces", get(provinces))
+        .route("/provinces/{code}/wards", get(wards))
+}
+
+/// A province without its wards.
+#[derive(Serialize, utoipa::ToSchema)]
+struct ProvinceSummary {
+    code: u16,
+    name: String,
+    wards: usize,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+struct WardEntry {
+    code: u32,
+    name: String,
+}
+
+#[utoipa::path(get, path = "/provinces", tag = "catalog", responses((status = 200, description = "The 34 provinces and cities", body = [ProvinceSummary])))]
+async fn provinces(State(state): State<AppState>) -> Json<Vec<ProvinceSummary>> {
+    Json(
+        state
+            .units
+            .provinces()
+            .iter()
+            .map(|p: &Province| ProvinceSummary {
+                code: p.code,
+                name: p.name.clone(),
+                wards: p.wards.len(),
+            })
+            .collect(),
+    )
+}
+
+#[derive(Deserialize)]
+struct WardQuery {
+    q: Option<String>,
+}
+
+#[utoipa::path(get, path = "/provinces/{code}/wards", tag = "catalog",
+    params(("code" = u16, Path), ("q" = Option<String>, Query, description = "Part of the name; diacritics and case are ignored")),
+    responses((status = 200, body = [WardEntry]), (status = 404, body = motlan_core::api::ApiError)))]
+async fn wards(
+    State(state): State<AppState>,
+    Path(code): Path<u16>,
+    Query(query): Query<WardQuery>,
+) -> Result<Json<Vec<WardEntry>>, Failure> {
+    let province = state
+        .units
+        .province(code)
+        .ok_or_else(|| Failure::not_found("tỉnh, thành phố này", "This province"))?;
+    let entry = |w: &Ward| WardEntry {
+        code: w.code,
+        name: w.name.clone(),
+    };
+    Ok(Json(
+        match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            Some(q) => state
+                .units
+                .find_wards(code, q)
+                .into_iter()
+                .map(entry)
+                .collect(),
+            None => province.wards.iter().map(entry).collect(),
+        },
+    ))
+}
