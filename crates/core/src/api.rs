@@ -245,3 +245,51 @@ pub struct ApiError {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
 }
+
+/// A consent in force (`GET /api/v1/me/consents`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentRecord {
+    pub purpose: String,
+    pub text_version: String,
+    pub given_at: String,
+}
+
+/// What a citizen reads before consenting to a purpose (`GET /api/v1/consent-purposes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsentText {
+    /// `identity`, `civil_status` or `papers`.
+    pub purpose: String,
+    pub version: String,
+    pub title: Localized,
+    /// Exactly which data is read.
+    pub data: Localized,
+    /// Why, and who processes it.
+    pub why: Localized,
+}
+
+/// One read of national data, as the citizen sees it in the data-use receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DataUse {
+    pub id: String,
+    pub at: String,
+    pub purpose: String,
+    pub source: String,
+    /// What was read: source paths (`population.full_name`) or record kinds (`birth_notice`).
+    pub fields: Vec<String>,
+    /// Empty when the read was not for a procedure.
+    pub procedure_code: String,
+    pub dossier_code: Option<String>,
+}
+
+/// The signed-in citizen (`GET /api/v1/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub sub: String,
+    pub name: String,
+    /// Identity comes from the sandbox provider, not VNeID.
+    pub sandbox: bool,
+}

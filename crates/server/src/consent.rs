@@ -47,16 +47,7 @@ impl Purpose {
 }
 
 /// What the citizen reads before ticking the box.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct PurposeText {
-    pub purpose: Purpose,
-    pub version: &'static str,
-    pub title: Localized,
-    /// Exactly which data is read.
-    pub data: Localized,
-    /// Why, and who processes it.
-    pub why: Localized,
-}
+pub use motlan_core::api::ConsentText as PurposeText;
 
 fn text(vi: &str, en: &str) -> Localized {
     Localized {
@@ -70,8 +61,8 @@ pub fn texts() -> Vec<PurposeText> {
     let who_en = "The People's Committee or police office you file with processes this data, only to handle your dossier.";
     vec![
         PurposeText {
-            purpose: Purpose::Identity,
-            version: TEXT_VERSION,
+            purpose: Purpose::Identity.as_str().to_owned(),
+            version: TEXT_VERSION.to_owned(),
             title: text(
                 "Thông tin cá nhân từ Cơ sở dữ liệu quốc gia về dân cư",
                 "Personal data from the national population database",
@@ -90,8 +81,8 @@ pub fn texts() -> Vec<PurposeText> {
             ),
         },
         PurposeText {
-            purpose: Purpose::CivilStatus,
-            version: TEXT_VERSION,
+            purpose: Purpose::CivilStatus.as_str().to_owned(),
+            version: TEXT_VERSION.to_owned(),
             title: text(
                 "Hộ tịch và giấy chứng sinh, giấy báo tử điện tử",
                 "Civil status and electronic birth and death notices",
@@ -110,8 +101,8 @@ pub fn texts() -> Vec<PurposeText> {
             ),
         },
         PurposeText {
-            purpose: Purpose::Papers,
-            version: TEXT_VERSION,
+            purpose: Purpose::Papers.as_str().to_owned(),
+            version: TEXT_VERSION.to_owned(),
             title: text(
                 "Giấy tờ trên VNeID và kho dữ liệu điện tử",
                 "Papers in VNeID and your electronic data warehouse",

@@ -33,13 +33,7 @@ async fn purposes() -> Json<Vec<PurposeText>> {
     Json(consent::texts())
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-struct Me {
-    sub: String,
-    name: String,
-    /// Identity comes from the sandbox provider, not VNeID.
-    sandbox: bool,
-}
+use motlan_core::api::Me;
 
 #[utoipa::path(get, path = "/me", tag = "consent", security(("citizen" = [])), responses((status = 200, body = Me), (status = 401, body = motlan_core::api::ApiError)))]
 async fn me(citizen: Citizen) -> Json<Me> {

@@ -4,26 +4,7 @@ use sqlx::Row as _;
 
 use super::Storage;
 
-/// A consent in force.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct ConsentRecord {
-    pub purpose: String,
-    pub text_version: String,
-    pub given_at: String,
-}
-
-/// One read of national data, as the citizen sees it in their data-use receipt.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct DataUse {
-    pub id: String,
-    pub at: String,
-    pub purpose: String,
-    pub source: String,
-    /// What was read: source paths (`population.full_name`) or record kinds (`birth_notice`).
-    pub fields: Vec<String>,
-    pub procedure_code: String,
-    pub dossier_code: Option<String>,
-}
+pub use motlan_core::api::{ConsentRecord, DataUse};
 
 impl Storage {
     /// Records a consent; an earlier consent to the same purpose is closed at the same time.
