@@ -4,9 +4,13 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::pages::{DossierPage, HomePage, NotFoundPage, ProcedurePage};
+use crate::pages::{
+    ConsentPage, DataUsePage, DossierPage, HomePage, NotFoundPage, ProcedurePage,
+    SignInCallbackPage,
+};
 use crate::services::api::Api;
 use crate::state::prefs::PrefsProvider;
+use crate::state::session::SessionProvider;
 
 /// Paths are Vietnamese, as citizens read and share them.
 #[derive(Debug, Clone, PartialEq, Routable)]
@@ -17,6 +21,13 @@ pub enum Route {
     Procedure { code: String },
     #[at("/ho-so/:code")]
     Dossier { code: String },
+    /// Where the identity provider sends the citizen back (`services::identity::CALLBACK_PATH`).
+    #[at("/dang-nhap")]
+    SignIn,
+    #[at("/dong-y")]
+    Consent,
+    #[at("/nhat-ky-du-lieu")]
+    DataUse,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -27,6 +38,9 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
         Route::Dossier { code } => html! { <DossierPage {code} /> },
+        Route::SignIn => html! { <SignInCallbackPage /> },
+        Route::Consent => html! { <ConsentPage /> },
+        Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -35,6 +49,8 @@ fn switch(route: Route) -> Html {
 pub struct AppProps {
     /// Base address of the JSON API, e.g. `/api/v1`.
     pub api_base: AttrValue,
+    /// Base address of the OpenID Connect provider, e.g. `/sandbox/idp`.
+    pub identity: AttrValue,
 }
 
 #[function_component(App)]
@@ -43,11 +59,13 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Api> context={api}>
             <PrefsProvider>
-                <BrowserRouter>
-                    <Layout>
-                        <Switch<Route> render={switch} />
-                    </Layout>
-                </BrowserRouter>
+                <SessionProvider identity={props.identity.clone()}>
+                    <BrowserRouter>
+                        <Layout>
+                            <Switch<Route> render={switch} />
+                        </Layout>
+                    </BrowserRouter>
+                </SessionProvider>
             </PrefsProvider>
         </ContextProvider<Api>>
     }

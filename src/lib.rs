@@ -1,7 +1,8 @@
 //! Một Lần citizen web app (Yew, WebAssembly).
 //!
 //! The app mounts into its own element (`#motlan`) rather than taking over `<body>`, and reads the
-//! API address from that element's `data-api-base`, so an agency can embed it in its own page.
+//! API address (`data-api-base`) and the identity provider (`data-identity`) from that element,
+//! so an agency can embed it in its own page.
 
 mod app;
 mod components;
@@ -30,6 +31,11 @@ pub fn start() {
             .as_ref()
             .and_then(|el| el.get_attribute("data-api-base"))
             .unwrap_or_else(|| "/api/v1".to_owned())
+            .into(),
+        identity: root
+            .as_ref()
+            .and_then(|el| el.get_attribute("data-identity"))
+            .unwrap_or_else(|| "/sandbox/idp".to_owned())
             .into(),
     };
     match root {

@@ -5,7 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::sign_in_button::SignInButton;
 use crate::state::prefs::use_prefs;
+use crate::state::session::use_session;
 
 #[derive(Debug, PartialEq, Properties)]
 pub struct LayoutProps {
@@ -32,6 +34,21 @@ pub fn layout(props: &LayoutProps) -> Html {
         motlan_core::Lang::Vi => "en",
         motlan_core::Lang::En => "vi",
     };
+    let session = use_session();
+    let account = match session.me() {
+        Some(me) => {
+            let name = me.name.clone();
+            let sign_out = Callback::from(move |_: MouseEvent| session.sign_out());
+            html! {
+                <div class="header__account">
+                    <span>{ (t.signed_in_as)(&name) }</span>
+                    <Link<Route> to={Route::Consent} classes="header__link">{ t.my_data }</Link<Route>>
+                    <button type="button" class="link-button" onclick={sign_out}>{ t.sign_out }</button>
+                </div>
+            }
+        }
+        None => html! { <SignInButton class="button--secondary" /> },
+    };
     let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
     html! {
         <div class="app" {lang}>
@@ -39,9 +56,12 @@ pub fn layout(props: &LayoutProps) -> Html {
             <header class="header">
                 <div class="container header__inner">
                     <Link<Route> to={Route::Home} classes="header__name">{ t.app_name }</Link<Route>>
-                    <button type="button" class="link-button" lang={other_lang} onclick={switch}>
-                        { t.switch_to_other }
-                    </button>
+                    <div class="header__tools">
+                        { account }
+                        <button type="button" class="link-button" lang={other_lang} onclick={switch}>
+                            { t.switch_to_other }
+                        </button>
+                    </div>
                 </div>
             </header>
             <p class="tagline container">{ t.tagline }</p>

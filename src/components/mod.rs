@@ -1,3 +1,4 @@
 pub mod document_list;
 pub mod layout;
 pub mod load_state;
+pub mod sign_in_button;

@@ -1,1 +1,2 @@
+pub mod use_api;
 pub mod use_resource;

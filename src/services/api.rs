@@ -1,7 +1,9 @@
 //! The only module that talks HTTP. One generic request function maps every outcome to a typed
 //! result; pages never see a status code.
 
-use motlan_core::api::{ApiError, DossierReceipt, NewDossier, ProcedureSummary};
+use motlan_core::api::{
+    ApiError, ConsentRecord, ConsentText, DataUse, DossierReceipt, Me, NewDossier, ProcedureSummary,
+};
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -11,6 +13,8 @@ use yew::AttrValue;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
     base: AttrValue,
+    /// The signed-in citizen's access token, when calling as them.
+    token: Option<std::rc::Rc<str>>,
 }
 
 /// Why a request did not give what was asked.
@@ -36,7 +40,60 @@ impl ApiFailure {
 
 impl Api {
     pub fn new(base: AttrValue) -> Self {
-        Self { base }
+        Self { base, token: None }
+    }
+
+    /// The same API, calling as the signed-in citizen.
+    pub fn authorized(&self, token: Option<std::rc::Rc<str>>) -> Self {
+        Self {
+            base: self.base.clone(),
+            token,
+        }
+    }
+
+    pub async fn me(&self) -> Result<Me, ApiFailure> {
+        self.request(Method::Get, "/me", None::<&()>, None).await
+    }
+
+    pub async fn consent_texts(&self) -> Result<Vec<ConsentText>, ApiFailure> {
+        self.request(Method::Get, "/consent-purposes", None::<&()>, None)
+            .await
+    }
+
+    pub async fn consents(&self) -> Result<Vec<ConsentRecord>, ApiFailure> {
+        self.request(Method::Get, "/me/consents", None::<&()>, None)
+            .await
+    }
+
+    pub async fn give_consent(
+        &self,
+        purpose: &str,
+        version: &str,
+    ) -> Result<ConsentRecord, ApiFailure> {
+        let body = serde_json::json!({ "text_version": version });
+        self.request(
+            Method::Put,
+            &format!("/me/consents/{purpose}"),
+            Some(&body),
+            None,
+        )
+        .await
+    }
+
+    pub async fn withdraw_consent(&self, purpose: &str) -> Result<(), ApiFailure> {
+        self.request::<(), serde::de::IgnoredAny>(
+            Method::Delete,
+            &format!("/me/consents/{purpose}"),
+            None,
+            None,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    pub async fn data_use(&self) -> Result<Vec<DataUse>, ApiFailure> {
+        self.request(Method::Get, "/me/data-use", None::<&()>, None)
+            .await
     }
 
     pub async fn procedures(&self) -> Result<Vec<ProcedureSummary>, ApiFailure> {
@@ -87,8 +144,13 @@ impl Api {
         let mut builder = match method {
             Method::Get => Request::get(&url),
             Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
+            Method::Delete => Request::delete(&url),
         }
         .header("Accept", "application/json");
+        if let Some(token) = &self.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
         if let Some(key) = idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
@@ -98,6 +160,9 @@ impl Api {
         };
         let response = request.send().await.map_err(|_| ApiFailure::Network)?;
         let status = response.status();
+        if status == 204 {
+            return serde_json::from_str("null").map_err(|_| ApiFailure::Unexpected { status });
+        }
         if response.ok() {
             response
                 .json::<T>()
@@ -115,6 +180,8 @@ impl Api {
 enum Method {
     Get,
     Post,
+    Put,
+    Delete,
 }
 
 /// A fresh random idempotency key: 128 bits from the browser's cryptographic generator, in hex.

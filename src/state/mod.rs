@@ -1,1 +1,2 @@
 pub mod prefs;
+pub mod session;

@@ -1,0 +1,54 @@
+//! The button that starts signing in: it remembers the page the citizen is on and comes back to
+//! it afterwards.
+
+use yew::prelude::*;
+
+use crate::services::identity;
+use crate::state::prefs::use_prefs;
+use crate::state::session::use_session;
+
+#[derive(Debug, PartialEq, Properties)]
+pub struct SignInButtonProps {
+    /// Extra class, e.g. `button--secondary` in the header.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+#[function_component(SignInButton)]
+pub fn sign_in_button(props: &SignInButtonProps) -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let session = use_session();
+    let failed = use_state(|| false);
+    let busy = use_state(|| false);
+    let onclick = {
+        let (identity, failed, busy) = (session.identity(), failed.clone(), busy.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            failed.set(false);
+            let return_to = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_else(|| "/".to_owned());
+            let (identity, failed, busy) = (identity.clone(), failed.clone(), busy.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if identity::start(&identity, &return_to).await.is_err() {
+                    failed.set(true);
+                    busy.set(false);
+                }
+            });
+        })
+    };
+    html! {
+        <>
+            <button type="button" class={classes!("button", props.class.clone())} {onclick} aria-disabled={busy.to_string()}>
+                { t.sign_in }
+            </button>
+            if *failed {
+                <p class="error-message" role="alert">{ t.sign_in_failed }</p>
+            }
+        </>
+    }
+}

@@ -1,0 +1,66 @@
+//! Where the identity provider sends the citizen back: the code is exchanged for a token, the
+//! citizen is greeted by name, and taken back to the page they started from.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::sign_in_button::SignInButton;
+use crate::hooks::use_api::use_api;
+use crate::services::identity;
+use crate::state::prefs::use_prefs;
+use crate::state::session::use_session;
+
+#[function_component(SignInCallbackPage)]
+pub fn sign_in_callback_page() -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let session = use_session();
+    let api = use_api();
+    let navigator = use_navigator().expect("inside a router");
+    let failed = use_state(|| false);
+    {
+        let failed = failed.clone();
+        let identity = session.identity();
+        use_effect_with((), move |()| {
+            let signed_in = move |token: Rc<str>, me| session.signed_in(token, me);
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some((code, state)) = identity::callback_params() else {
+                    failed.set(true);
+                    return;
+                };
+                let Ok((token, return_to)) = identity::finish(&identity, &code, &state).await
+                else {
+                    failed.set(true);
+                    return;
+                };
+                let token: Rc<str> = token.into();
+                match api.authorized(Some(Rc::clone(&token))).me().await {
+                    Ok(me) => {
+                        signed_in(token, me);
+                        let route = Route::recognize(&return_to)
+                            .filter(|r| *r != Route::SignIn && *r != Route::NotFound)
+                            .unwrap_or(Route::Home);
+                        navigator.replace(&route);
+                    }
+                    Err(_) => failed.set(true),
+                }
+            });
+        });
+    }
+    html! {
+        <>
+            <h1>{ t.signing_in }</h1>
+            if *failed {
+                <div class="error-summary" role="alert">
+                    <p>{ t.sign_in_failed }</p>
+                    <SignInButton />
+                </div>
+            } else {
+                <p class="loading" role="status">{ t.signing_in }</p>
+            }
+        </>
+    }
+}

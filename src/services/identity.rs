@@ -1,0 +1,183 @@
+//! Signing in with OpenID Connect: the authorization code flow with PKCE (S256). Only what must
+//! survive the redirect to the identity provider (the verifier, the state and where to return) is
+//! kept, in `sessionStorage`, and it is deleted as soon as the citizen is back. The token itself
+//! lives in memory only: closing the tab signs out, and nothing personal stays on a shared device.
+
+use gloo_net::http::Request;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen_futures::JsFuture;
+
+use super::api::new_idempotency_key;
+
+const PENDING: &str = "motlan.sign-in";
+/// The client id the provider knows the app by (the API's audience).
+pub const CLIENT_ID: &str = "motlan-web";
+/// The app's path the provider sends the citizen back to.
+pub const CALLBACK_PATH: &str = "/dang-nhap";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// The provider or the network did not answer as expected.
+    Provider,
+    /// The citizen came back without a matching request (an old link, another tab).
+    NoPendingRequest,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Pending {
+    verifier: String,
+    state: String,
+    return_to: String,
+}
+
+#[derive(Deserialize)]
+struct Discovery {
+    authorization_endpoint: String,
+    token_endpoint: String,
+}
+
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
+}
+
+fn window() -> Result<web_sys::Window, SignInError> {
+    web_sys::window().ok_or(SignInError::Provider)
+}
+
+fn session_storage() -> Result<web_sys::Storage, SignInError> {
+    window()?
+        .session_storage()
+        .ok()
+        .flatten()
+        .ok_or(SignInError::Provider)
+}
+
+/// URL-safe base64 without padding (RFC 4648 §5), for the PKCE challenge.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text)
+        .as_string()
+        .unwrap_or_default()
+}
+
+async fn sha256(text: &str) -> Result<Vec<u8>, SignInError> {
+    let subtle = window()?
+        .crypto()
+        .map_err(|_| SignInError::Provider)?
+        .subtle();
+    let promise = subtle
+        .digest_with_str_and_u8_array("SHA-256", text.as_bytes())
+        .map_err(|_| SignInError::Provider)?;
+    let buffer = JsFuture::from(promise)
+        .await
+        .map_err(|_| SignInError::Provider)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn discover(identity: &str) -> Result<Discovery, SignInError> {
+    let response = Request::get(&format!("{identity}/.well-known/openid-configuration"))
+        .send()
+        .await
+        .map_err(|_| SignInError::Provider)?;
+    response.json().await.map_err(|_| SignInError::Provider)
+}
+
+/// Sends the browser to the provider's sign-in page; `return_to` is the app path to come back to.
+pub async fn start(identity: &str, return_to: &str) -> Result<(), SignInError> {
+    let discovery = discover(identity).await?;
+    let verifier = format!("{}{}", new_idempotency_key(), new_idempotency_key());
+    let state = new_idempotency_key();
+    let challenge = base64url(&sha256(&verifier).await?);
+    let pending = Pending {
+        verifier,
+        state: state.clone(),
+        return_to: return_to.to_owned(),
+    };
+    let json = serde_json::to_string(&pending).map_err(|_| SignInError::Provider)?;
+    session_storage()?
+        .set_item(PENDING, &json)
+        .map_err(|_| SignInError::Provider)?;
+    let location = window()?.location();
+    let origin = location.origin().map_err(|_| SignInError::Provider)?;
+    let url = format!(
+        "{}?response_type=code&client_id={CLIENT_ID}&redirect_uri={}&scope=openid%20profile&code_challenge={challenge}&code_challenge_method=S256&state={state}",
+        discovery.authorization_endpoint,
+        encode(&format!("{origin}{CALLBACK_PATH}")),
+    );
+    location.assign(&url).map_err(|_| SignInError::Provider)
+}
+
+/// Completes the sign-in after the provider's redirect: checks the state, exchanges the code
+/// with the verifier, and returns the token and the app path to go back to.
+pub async fn finish(
+    identity: &str,
+    code: &str,
+    state: &str,
+) -> Result<(String, String), SignInError> {
+    let storage = session_storage()?;
+    let pending = storage
+        .get_item(PENDING)
+        .ok()
+        .flatten()
+        .ok_or(SignInError::NoPendingRequest)?;
+    let _ = storage.remove_item(PENDING);
+    let pending: Pending =
+        serde_json::from_str(&pending).map_err(|_| SignInError::NoPendingRequest)?;
+    if pending.state != state {
+        return Err(SignInError::NoPendingRequest);
+    }
+    let discovery = discover(identity).await?;
+    let origin = window()?
+        .location()
+        .origin()
+        .map_err(|_| SignInError::Provider)?;
+    let form = format!(
+        "grant_type=authorization_code&code={}&redirect_uri={}&client_id={CLIENT_ID}&code_verifier={}",
+        encode(code),
+        encode(&format!("{origin}{CALLBACK_PATH}")),
+        pending.verifier
+    );
+    let response = Request::post(&discovery.token_endpoint)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(form)
+        .map_err(|_| SignInError::Provider)?
+        .send()
+        .await
+        .map_err(|_| SignInError::Provider)?;
+    if !response.ok() {
+        return Err(SignInError::Provider);
+    }
+    let answer: TokenAnswer = response.json().await.map_err(|_| SignInError::Provider)?;
+    Ok((answer.access_token, pending.return_to))
+}
+
+/// The `code` and `state` of the current address, after the provider's redirect.
+pub fn callback_params() -> Option<(String, String)> {
+    let search = window().ok()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    Some((params.get("code")?, params.get("state")?))
+}
+
+/// Drops anything a sign-in left in this tab.
+pub fn forget_pending() {
+    if let Ok(storage) = session_storage() {
+        let _ = storage.remove_item(PENDING);
+    }
+}

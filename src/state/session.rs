@@ -1,0 +1,94 @@
+//! The signed-in citizen. The access token is held in memory only (never in browser storage), so
+//! closing the tab or signing out leaves nothing behind on a shared device.
+
+use std::rc::Rc;
+
+use motlan_core::api::Me;
+use yew::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Session {
+    pub token: Option<Rc<str>>,
+    pub me: Option<Me>,
+    /// Base address of the identity provider (discovery lives under it).
+    pub identity: AttrValue,
+}
+
+pub enum SessionAction {
+    SignedIn { token: Rc<str>, me: Me },
+    SignedOut,
+}
+
+impl Reducible for Session {
+    type Action = SessionAction;
+
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        match action {
+            SessionAction::SignedIn { token, me } => Rc::new(Session {
+                token: Some(token),
+                me: Some(me),
+                identity: self.identity.clone(),
+            }),
+            SessionAction::SignedOut => Rc::new(Session {
+                identity: self.identity.clone(),
+                ..Session::default()
+            }),
+        }
+    }
+}
+
+pub type SessionContext = UseReducerHandle<Session>;
+
+#[derive(Debug, PartialEq, Properties)]
+pub struct SessionProviderProps {
+    pub identity: AttrValue,
+    pub children: Html,
+}
+
+#[function_component(SessionProvider)]
+pub fn session_provider(props: &SessionProviderProps) -> Html {
+    let identity = props.identity.clone();
+    let session = use_reducer(move || Session {
+        identity,
+        ..Session::default()
+    });
+    html! {
+        <ContextProvider<SessionContext> context={session}>
+            { props.children.clone() }
+        </ContextProvider<SessionContext>>
+    }
+}
+
+/// Who is signed in, and the ways to change it.
+pub struct UseSession {
+    handle: SessionContext,
+}
+
+impl UseSession {
+    pub fn me(&self) -> Option<&Me> {
+        self.handle.me.as_ref()
+    }
+
+    pub fn token(&self) -> Option<Rc<str>> {
+        self.handle.token.clone()
+    }
+
+    pub fn identity(&self) -> AttrValue {
+        self.handle.identity.clone()
+    }
+
+    pub fn signed_in(&self, token: Rc<str>, me: Me) {
+        self.handle.dispatch(SessionAction::SignedIn { token, me });
+    }
+
+    pub fn sign_out(&self) {
+        crate::services::identity::forget_pending();
+        self.handle.dispatch(SessionAction::SignedOut);
+    }
+}
+
+#[hook]
+pub fn use_session() -> UseSession {
+    let handle = use_context::<SessionContext>().expect("SessionProvider wraps the app");
+    UseSession { handle }
+}
