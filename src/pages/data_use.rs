@@ -54,7 +54,7 @@ fn data_use_table() -> Html {
                     </thead>
                     <tbody>
                         { for list.iter().map(|entry| {
-                            let source = serde_json::from_value::<DataSource>(serde_json::Value::String(entry.source.clone()))
+                            let source = serde_json::from_str::<DataSource>(&format!("\"{}\"", entry.source))
                                 .map(t.source_name)
                                 .unwrap_or(entry.source.as_str());
                             html! {

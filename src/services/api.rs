@@ -70,7 +70,13 @@ impl Api {
         purpose: &str,
         version: &str,
     ) -> Result<ConsentRecord, ApiFailure> {
-        let body = serde_json::json!({ "text_version": version });
+        #[derive(Serialize)]
+        struct Give<'a> {
+            text_version: &'a str,
+        }
+        let body = Give {
+            text_version: version,
+        };
         self.request(
             Method::Put,
             &format!("/me/consents/{purpose}"),
