@@ -93,4 +93,10 @@ pub static STRINGS: Strings = Strings {
     data_use_for: "For procedure, dossier",
     data_use_link: "See how your data was used",
     consent_link: "Manage what you allow",
+    waived_tag: "Not needed",
+    upload_tag: "To upload",
+    only_if_tag: "Only in some cases",
+    held_for_you: "Already held",
+    your_documents_lead: "This is the status of your own papers, from the data you allowed the service to read.",
+    consent_to_see: "Allow your data to be read to see exactly which papers are already held",
 };

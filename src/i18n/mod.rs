@@ -75,6 +75,12 @@ pub struct Strings {
     pub data_use_for: &'static str,
     pub data_use_link: &'static str,
     pub consent_link: &'static str,
+    pub waived_tag: &'static str,
+    pub upload_tag: &'static str,
+    pub only_if_tag: &'static str,
+    pub held_for_you: &'static str,
+    pub your_documents_lead: &'static str,
+    pub consent_to_see: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -81,4 +81,10 @@ pub static STRINGS: Strings = Strings {
     data_use_for: "Cho thủ tục, hồ sơ",
     data_use_link: "Xem nhật ký sử dụng dữ liệu",
     consent_link: "Quản lý việc cho phép sử dụng dữ liệu",
+    waived_tag: "Không phải nộp",
+    upload_tag: "Cần tải lên",
+    only_if_tag: "Chỉ trong một số trường hợp",
+    held_for_you: "Đã có",
+    your_documents_lead: "Đây là tình trạng giấy tờ của riêng bạn, theo dữ liệu bạn cho phép đọc.",
+    consent_to_see: "Cho phép đọc dữ liệu của bạn để biết chính xác giấy tờ nào đã có",
 };

@@ -9,10 +9,13 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::document_list::DocumentList;
 use crate::components::load_state::pending_view;
+use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
 use crate::services::api::{Api, new_idempotency_key};
 use crate::state::prefs::use_prefs;
+use crate::state::session::use_session;
+use motlan_core::api::PrefillRequest;
 
 #[derive(Debug, PartialEq, Properties)]
 pub struct ProcedurePageProps {
@@ -38,12 +41,75 @@ pub fn procedure_page(props: &ProcedurePageProps) -> Html {
                 <p class="lead">{ p.summary.get(prefs.lang()) }</p>
                 { facts_view(p, t, prefs.lang()) }
                 <h2>{ t.documents_heading }</h2>
-                <p>{ t.documents_lead }</p>
-                <DocumentList documents={p.documents.clone()} />
+                <YourDocuments procedure={p.clone()} />
                 <SubmitButton procedure_code={p.code.to_string()} />
             </>
         },
         pending => pending_view(pending, &procedure.retry, prefs.lang(), t),
+    }
+}
+
+#[derive(Debug, PartialEq, Properties)]
+struct YourDocumentsProps {
+    procedure: std::rc::Rc<Procedure>,
+}
+
+/// The document list: the usual picture before sign-in, the citizen's own once signed in.
+#[function_component(YourDocuments)]
+fn your_documents(props: &YourDocumentsProps) -> Html {
+    let prefs = use_prefs();
+    let t = prefs.t();
+    let session = use_session();
+    let api = use_api();
+    let signed_in = session.me().is_some();
+    // The overview shows the procedure's most common case; the form decides the rest.
+    let typical = props.procedure.typical_case.clone();
+    let reading = use_resource(
+        (props.procedure.code.to_string(), signed_in),
+        move |(code, signed_in)| {
+            let (api, answers) = (api.clone(), typical.clone());
+            async move {
+                if !signed_in {
+                    return Ok(None);
+                }
+                let request = PrefillRequest {
+                    procedure_code: code,
+                    answers,
+                };
+                api.prefill(&request).await.map(Some)
+            }
+        },
+    );
+    let documents = props.procedure.documents.clone();
+    match &*reading.state {
+        Resource::Ready(answer) => match answer.as_ref() {
+            Some(answer) if !answer.missing_consents.iter().any(|p| p == "identity") => html! {
+                <>
+                    <p>{ t.your_documents_lead }</p>
+                    <DocumentList {documents} statuses={answer.documents.clone()} />
+                </>
+            },
+            Some(_) => html! {
+                <>
+                    <p>{ t.documents_lead }</p>
+                    <p><Link<Route> to={Route::Consent}>{ t.consent_to_see }</Link<Route>></p>
+                    <DocumentList {documents} />
+                </>
+            },
+            None => html! {
+                <>
+                    <p>{ t.documents_lead }</p>
+                    <DocumentList {documents} />
+                </>
+            },
+        },
+        Resource::Loading => html! {
+            <>
+                <p>{ t.documents_lead }</p>
+                <DocumentList {documents} />
+            </>
+        },
+        failed => pending_view(failed, &reading.retry, prefs.lang(), t),
     }
 }
 

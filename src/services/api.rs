@@ -2,7 +2,8 @@
 //! result; pages never see a status code.
 
 use motlan_core::api::{
-    ApiError, ConsentRecord, ConsentText, DataUse, DossierReceipt, Me, NewDossier, ProcedureSummary,
+    ApiError, ConsentRecord, ConsentText, DataUse, DossierReceipt, Me, NewDossier, PrefillRequest,
+    PrefillResponse, ProcedureSummary,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -95,6 +96,12 @@ impl Api {
         )
         .await
         .map(|_| ())
+    }
+
+    /// What national data gives this procedure for the signed-in citizen (the read is receipted).
+    pub async fn prefill(&self, request: &PrefillRequest) -> Result<PrefillResponse, ApiFailure> {
+        self.request(Method::Post, "/me/prefill", Some(request), None)
+            .await
     }
 
     pub async fn data_use(&self) -> Result<Vec<DataUse>, ApiFailure> {

@@ -80,3 +80,35 @@ test('signing out, or closing the page, ends the session', async () => {
   await page.getByText('Bạn cần đăng nhập để xem trang này.').waitFor();
   await expectAccessible(page, 'the consent page when signed out');
 });
+
+test('signed in with consent, the procedure page says exactly which papers are held for this citizen', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/thu-tuc/1.001193');
+  await signIn(page, 'Nguyễn Thị Lan');
+  await page.getByRole('link', { name: 'Cho phép đọc dữ liệu của bạn để biết chính xác giấy tờ nào đã có' }).click();
+  const boxes = page.getByRole('checkbox');
+  await boxes.first().waitFor();
+  await page.getByRole('checkbox', { name: /Thông tin cá nhân/ }).check();
+  await page.getByRole('checkbox', { name: /Hộ tịch và giấy chứng sinh/ }).check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+
+  await page.goto(BASE + '/thu-tuc/1.001193');
+  // A reload signs out: the token lives in memory only.
+  await signIn(page, 'Nguyễn Thị Lan');
+  const notice = page.locator('[data-document="birth_notice"]');
+  await notice.getByText('Đã có: Giấy chứng sinh điện tử, Bệnh viện Phụ sản Hà Nội').waitFor();
+  assert.match(await notice.textContent(), /Không phải nộp/);
+  assert.match(await notice.textContent(), /163\/QĐ-BTP/);
+  assert.match(await page.locator('[data-document="identity_paper"]').textContent(), /Số định danh 001197004321|số định danh 001197004321/);
+  assert.match(await page.locator('[data-document="declaration_form"]').textContent(), /tờ khai điện tử được tạo từ câu trả lời/);
+  await expectAccessible(page, 'the procedure page with the citizen\'s own papers');
+  await screenshots(page, 'procedure-signed-in');
+
+  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
+  await page.getByRole('link', { name: 'Xem nhật ký sử dụng dữ liệu' }).click();
+  const rows = page.locator('table tbody tr');
+  await rows.first().waitFor();
+  assert.match(await page.locator('table').textContent(), /Giấy chứng sinh điện tử từ cơ sở y tế|cơ sở y tế/i);
+  await expectAccessible(page, 'the data-use receipt with entries');
+});

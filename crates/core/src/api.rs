@@ -293,3 +293,23 @@ pub struct Me {
     /// Identity comes from the sandbox provider, not VNeID.
     pub sandbox: bool,
 }
+
+/// Body of `POST /api/v1/me/prefill`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PrefillRequest {
+    pub procedure_code: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+}
+
+/// What national data gives a procedure for the signed-in citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PrefillResponse {
+    pub prefilled: Vec<crate::prefill::Prefilled>,
+    pub documents: Vec<crate::reuse::DocumentStatus>,
+    /// Purposes not consented to (`identity`, `civil_status`, `papers`): what more could be read.
+    pub missing_consents: Vec<String>,
+}

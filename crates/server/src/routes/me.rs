@@ -5,10 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use motlan_core::Answers;
-use motlan_core::prefill::Prefilled;
-use motlan_core::reuse::DocumentStatus;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::AppState;
 use crate::consent::{self, Purpose, PurposeText};
@@ -103,22 +100,7 @@ async fn withdraw(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[derive(utoipa::ToSchema)]
-struct PrefillRequest {
-    procedure_code: String,
-    #[serde(default)]
-    answers: Answers,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-struct PrefillResponse {
-    prefilled: Vec<Prefilled>,
-    documents: Vec<DocumentStatus>,
-    /// Purposes not consented to: what the service could read with them.
-    missing_consents: Vec<Purpose>,
-}
+use motlan_core::api::{PrefillRequest, PrefillResponse};
 
 #[utoipa::path(post, path = "/me/prefill", tag = "consent", security(("citizen" = [])), request_body = PrefillRequest, responses((status = 200, body = PrefillResponse), (status = 404, body = motlan_core::api::ApiError)))]
 async fn prefill(
@@ -140,7 +122,11 @@ async fn prefill(
     Ok(Json(PrefillResponse {
         prefilled: reading.prefilled,
         documents: reading.documents,
-        missing_consents: reading.missing_consents,
+        missing_consents: reading
+            .missing_consents
+            .iter()
+            .map(|p| p.as_str().to_owned())
+            .collect(),
     }))
 }
 
