@@ -76,7 +76,7 @@ fn your_documents(props: &YourDocumentsProps) -> Html {
                     procedure_code: code,
                     answers,
                 };
-                api.prefill(&request).await.map(Some)
+                api.held_documents(&request).await.map(Some)
             }
         },
     );

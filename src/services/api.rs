@@ -3,7 +3,7 @@
 
 use motlan_core::api::{
     ApiError, ConsentRecord, ConsentText, DataUse, DossierReceipt, Me, NewDossier, PrefillRequest,
-    PrefillResponse, ProcedureSummary,
+    ProcedureSummary,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -16,6 +16,13 @@ pub struct Api {
     base: AttrValue,
     /// The signed-in citizen's access token, when calling as them.
     token: Option<std::rc::Rc<str>>,
+}
+
+/// The documents part of a [`motlan_core::api::PrefillResponse`].
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct HeldDocuments {
+    pub documents: Vec<motlan_core::reuse::DocumentStatus>,
+    pub missing_consents: Vec<String>,
 }
 
 /// Why a request did not give what was asked.
@@ -98,8 +105,12 @@ impl Api {
         .map(|_| ())
     }
 
-    /// What national data gives this procedure for the signed-in citizen (the read is receipted).
-    pub async fn prefill(&self, request: &PrefillRequest) -> Result<PrefillResponse, ApiFailure> {
+    /// Which documents national data holds for the signed-in citizen (the read is receipted).
+    /// Only the documents part of the answer is read, which keeps the bundle smaller.
+    pub async fn held_documents(
+        &self,
+        request: &PrefillRequest,
+    ) -> Result<HeldDocuments, ApiFailure> {
         self.request(Method::Post, "/me/prefill", Some(request), None)
             .await
     }
