@@ -20,16 +20,8 @@ mod load;
 
 #[tokio::main]
 async fn main() {
-    let catalog = Catalog::embedded().unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let catalog = Catalog::embedded()
+        .unwrap_or_else(|errors| panic!("{}", motlan_core::catalog::describe(&errors)));
     search(&catalog);
     effort(&catalog);
     load::run().await;

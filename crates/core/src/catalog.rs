@@ -18,6 +18,15 @@ pub struct CatalogError {
     pub problem: String,
 }
 
+/// Every problem, one per line, for a start-up error or a failed test.
+pub fn describe(errors: &[CatalogError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// All procedures, in code order, with a search index over their names.
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -197,16 +206,7 @@ mod tests {
 
     #[test]
     fn the_embedded_catalog_is_valid() {
-        let catalog = Catalog::embedded().unwrap_or_else(|errors| {
-            panic!(
-                "{}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        });
+        let catalog = Catalog::embedded().unwrap_or_else(|errors| panic!("{}", describe(&errors)));
         assert!(catalog.get("1.001193").is_some());
     }
 

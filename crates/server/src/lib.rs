@@ -49,8 +49,10 @@ pub struct AppState {
 impl AppState {
     pub async fn new(config: &Config) -> anyhow::Result<Self> {
         let catalog = Catalog::embedded().map_err(|errors| {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("the embedded catalog is invalid:\n{}", list.join("\n"))
+            anyhow::anyhow!(
+                "the embedded catalog is invalid:\n{}",
+                motlan_core::catalog::describe(&errors)
+            )
         })?;
         let storage = Storage::connect(&config.database_url)
             .await
