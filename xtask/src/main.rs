@@ -13,6 +13,7 @@ mod cmd;
 mod officer;
 mod postgres;
 mod run;
+mod server;
 mod setup;
 mod test;
 

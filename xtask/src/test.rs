@@ -3,17 +3,16 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Instant;
 
 use crate::cmd::{Result, command, run};
 use crate::postgres;
 use crate::run::build_web;
+use crate::server::{CHROMIUM, TestServer};
 use crate::setup::{self, Needs};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
 
 #[derive(Debug, Default)]
 struct Report {
@@ -188,81 +187,26 @@ fn parse_counts(line: &str) -> Option<(u64, u64)> {
 /// Starts the server on a free loopback port with a fresh database, runs the Playwright tests
 /// against it, then stops it with SIGTERM and checks that it shut down cleanly.
 fn end_to_end(root: &Path, report: &mut Report) -> Result {
-    let scratch = std::env::temp_dir().join(format!("motlan-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch)
-        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let mut server = command(root, target.join("debug/motlan-server"))
-        .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
-        .arg("--database-url")
-        .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let result = listening_url(&mut server).and_then(|url| {
-        println!("xtask: server for end-to-end tests at {url}");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
-            .map_err(|e| format!("tests/e2e: {e}"))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-            .collect();
-        files.sort();
-        let mut node = command(root, "node");
-        node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
-            .args(&files)
-            .env("MOTLAN_BASE_URL", &url)
-            .env("CHROMIUM_PATH", CHROMIUM)
-            .env("MOTLAN_ARTEFACTS", root.join("test-results"));
-        counted(
-            report,
-            "end-to-end tests in headless Chromium (Playwright)",
-            &mut node,
-        )
-    });
-    let stopped = stop(&mut server);
-    let _ = std::fs::remove_dir_all(&scratch);
-    result.and(stopped)
-}
-
-/// Waits for the server's `listening on http://…` line; keeps draining its output afterwards.
-fn listening_url(server: &mut Child) -> Result<String> {
-    let stdout = server.stdout.take().expect("piped");
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout)
-            .lines()
-            .map_while(std::io::Result::ok)
-        {
-            if let Some(url) = line.split("listening on ").nth(1) {
-                let _ = sender.send(url.trim().to_owned());
-            }
-        }
-    });
-    receiver
-        .recv_timeout(Duration::from_secs(60))
-        .map_err(|_| "the server did not start listening within 60 s".to_owned())
-}
-
-fn stop(server: &mut Child) -> Result {
-    let _ = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while Instant::now() < deadline {
-        if let Some(status) = server.try_wait().map_err(|e| e.to_string())? {
-            return if status.success() {
-                println!("xtask: server shut down cleanly on SIGTERM");
-                Ok(())
-            } else {
-                Err(format!("the server exited with {status} on SIGTERM"))
-            };
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let _ = server.kill();
-    Err("the server did not stop within 15 s of SIGTERM".to_owned())
+    let mut server = TestServer::start(root)?;
+    println!("xtask: server for end-to-end tests at {}", server.url);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
+        .map_err(|e| format!("tests/e2e: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    let mut node = command(root, "node");
+    node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
+        .args(&files)
+        .env("MOTLAN_BASE_URL", &server.url)
+        .env("CHROMIUM_PATH", CHROMIUM)
+        .env("MOTLAN_ARTEFACTS", root.join("test-results"));
+    let result = counted(
+        report,
+        "end-to-end tests in headless Chromium (Playwright)",
+        &mut node,
+    );
+    result.and(server.stop())
 }
 
 #[cfg(test)]

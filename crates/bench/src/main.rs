@@ -5,6 +5,7 @@
 //!   (target: well under 1 ms per query)
 //! - effort: questions typed and documents uploaded per catalog procedure, before and after
 //!   national data does its part (target: at least 60% fewer typed questions)
+//! - bundle (`--bundle DIR`): the first-load transfer size of the web app, gzip (budget 250 KB)
 //! - load: dossier submissions per second and p50/p99 latency with 32 concurrent clients over
 //!   HTTP on loopback, beside the raw rate of durable SQLite commits (target: 1,000/s, p99 < 50 ms)
 
@@ -16,10 +17,19 @@ use motlan_core::effort::typical_effort;
 use motlan_core::sandbox::{TYPICAL_FILERS, citizen};
 use motlan_core::search::SearchIndex;
 
+mod bundle;
 mod load;
 
 #[tokio::main]
 async fn main() {
+    // `motlan-bench --bundle DIR`: only the first-load size of a built web app.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = args.as_slice()
+        && flag == "--bundle"
+    {
+        bundle::report(std::path::Path::new(dir));
+        return;
+    }
     let catalog = Catalog::embedded()
         .unwrap_or_else(|errors| panic!("{}", motlan_core::catalog::describe(&errors)));
     search(&catalog);
