@@ -27,7 +27,7 @@ field_messages! {
 
 /// What happens to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Resolution {
     /// A national system holds it; it is not requested.
@@ -51,7 +51,6 @@ pub enum Resolution {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentStatus {
     pub document: String,
-    #[serde(flatten)]
     pub resolution: Resolution,
     /// File types accepted when the citizen uploads it (always allowed unless not applicable).
     pub accept: Vec<FileType>,

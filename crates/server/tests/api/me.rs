@@ -107,7 +107,7 @@ async fn without_consent_no_national_data_is_read() {
         response.json["missing_consents"],
         json!(["identity", "civil_status", "papers"])
     );
-    assert_eq!(document(&response, "birth_notice")["state"], "upload");
+    assert_eq!(document(&response, "birth_notice")["resolution"], "upload");
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
     assert_eq!(receipt.json, json!([]));
 }
@@ -131,8 +131,8 @@ async fn each_purpose_opens_only_its_own_sources_and_every_read_is_receipted() {
         value(&response, "child.date_of_birth").is_none(),
         "the birth notice needs civil_status consent"
     );
-    assert_eq!(document(&response, "birth_notice")["state"], "upload");
-    assert_eq!(document(&response, "identity_paper")["state"], "held");
+    assert_eq!(document(&response, "birth_notice")["resolution"], "upload");
+    assert!(document(&response, "identity_paper")["resolution"]["held"].is_object());
     assert_eq!(
         response.json["missing_consents"],
         json!(["civil_status", "papers"])
@@ -145,9 +145,9 @@ async fn each_purpose_opens_only_its_own_sources_and_every_read_is_receipted() {
         "20/11/2026"
     );
     let notice = document(&response, "birth_notice");
-    assert_eq!(notice["state"], "held");
-    assert_eq!(notice["source"], "health_facility");
-    assert_eq!(notice["basis"], "163/QĐ-BTP");
+    let held = &notice["resolution"]["held"];
+    assert_eq!(held["source"], "health_facility", "{notice}");
+    assert_eq!(held["basis"], "163/QĐ-BTP");
 
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
     let entries = receipt.json.as_array().unwrap();

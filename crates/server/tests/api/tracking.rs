@@ -327,9 +327,9 @@ async fn a_result_goes_to_the_warehouse_is_rated_once_and_is_reused_next_time() 
         .iter()
         .find(|d| d["document"] == "previous_certificate")
         .unwrap();
-    assert_eq!(previous["state"], "held", "{previous}");
-    assert_eq!(previous["source"], "data_warehouse");
-    assert_eq!(previous["record_id"], format!("KQ-{code}"));
+    let held = &previous["resolution"]["held"];
+    assert_eq!(held["source"], "data_warehouse", "{previous}");
+    assert_eq!(held["record_id"], format!("KQ-{code}"));
 }
 
 #[tokio::test]
