@@ -203,8 +203,3 @@ fn check_holder(q: &Question, clean: &Answers) -> Option<FieldError> {
     };
     result.err().map(|e| e.field_error(&q.id))
 }
-
-/// Re-parses a checked date answer.
-pub fn answer_date(answers: &Answers, key: &str) -> Option<Date> {
-    parse_date(answers.get(key)?).ok()
-}

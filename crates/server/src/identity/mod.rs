@@ -20,6 +20,8 @@ pub struct Identity {
     pub verifier: Verifier,
     /// Authorization codes waiting to be exchanged, by code.
     pub codes: Mutex<HashMap<String, sandbox::PendingCode>>,
+    /// The invented citizens the sandbox sign-in page offers, parsed once.
+    pub citizens: Vec<motlan_core::sandbox::DemoCitizen>,
 }
 
 impl Identity {
@@ -33,6 +35,7 @@ impl Identity {
             keys,
             verifier,
             codes: Mutex::new(HashMap::new()),
+            citizens: motlan_core::sandbox::citizens(),
         })
     }
 }

@@ -11,7 +11,6 @@ use axum::routing::get;
 use axum::{Form, Json, Router};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use motlan_core::sandbox::citizens;
 use serde::Deserialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -186,7 +185,9 @@ async fn sign_in_page(
     if let Some(n) = &request.nonce {
         common += &hidden("nonce", n);
     }
-    let choices: String = citizens()
+    let choices: String = state
+        .identity
+        .citizens
         .iter()
         .map(|c| {
             format!(
@@ -236,7 +237,11 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
     };
     let (request, person) = match (
         check(params, &state.identity.audience),
-        citizens().into_iter().find(|c| c.key == form.citizen),
+        state
+            .identity
+            .citizens
+            .iter()
+            .find(|c| c.key == form.citizen),
     ) {
         (Ok(request), Some(person)) => (request, person),
         _ => {

@@ -101,10 +101,6 @@ impl Storage {
         })
     }
 
-    pub fn backend(&self) -> Backend {
-        self.backend
-    }
-
     /// Stores a new dossier (or finds the answer already given for its key), answering once the
     /// transaction holding it is committed.
     pub async fn create_dossier(

@@ -9,12 +9,9 @@ use serde_json::{Value, json};
 use crate::helpers::{OFFICER, TestApp, TestResponse};
 
 impl TestApp {
+    /// A call to the officer sandbox: GET without a body, POST with one (`{}` when it needs none).
     pub async fn officer(&self, path: &str, body: Option<Value>) -> TestResponse {
-        let method = if body.is_some() || !path.ends_with("dossiers") && !path.contains('?') {
-            "POST"
-        } else {
-            "GET"
-        };
+        let method = if body.is_some() { "POST" } else { "GET" };
         let request = Request::builder()
             .method(method)
             .uri(format!("/api/v1/officer{path}"))
@@ -50,14 +47,14 @@ fn hhen_judicial_record() -> Value {
     })
 }
 
+/// Files `body` under a key no other filing in the test process uses.
 async fn filed(app: &TestApp, token: &str, body: &Value) -> String {
-    let response = app
-        .file(
-            token,
-            Some(&format!("{:x}", body.to_string().len() ^ token.len())),
-            body,
-        )
-        .await;
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let key = format!(
+        "filed-{}",
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let response = app.file(token, Some(&key), body).await;
     assert_eq!(response.status, StatusCode::CREATED, "{}", response.json);
     response.json["code"].as_str().unwrap().to_owned()
 }
@@ -95,7 +92,7 @@ async fn a_supplement_request_reopens_only_the_items_the_officer_named() {
     let lan = app.consenting("lan").await;
     let code = filed(&app, &lan, &lan_birth()).await;
     assert_eq!(
-        app.officer(&format!("/dossiers/{code}/process"), None)
+        app.officer(&format!("/dossiers/{code}/process"), Some(json!({})))
             .await
             .json["status"],
         "in_processing"
@@ -275,7 +272,7 @@ async fn a_result_goes_to_the_warehouse_is_rated_once_and_is_reused_next_time() 
         .await;
     assert_eq!(done.json["status"], "result_ready", "{}", done.json);
     assert_eq!(
-        app.officer(&format!("/dossiers/{code}/process"), None)
+        app.officer(&format!("/dossiers/{code}/process"), Some(json!({})))
             .await
             .status,
         StatusCode::CONFLICT
