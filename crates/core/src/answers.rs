@@ -55,22 +55,60 @@ pub fn check_answers(
     answers: &Answers,
     ctx: CheckContext<'_>,
 ) -> Result<Answers, Vec<FieldError>> {
-    let mut clean = Answers::new();
-    let mut errors = Vec::new();
-    let visible = visible_questions(&procedure.pages, answers);
-    for (_, question) in &visible {
-        check_question(question, answers, ctx, &mut clean, &mut errors);
-    }
-    for (_, question) in &visible {
-        if let Some(e) = check_holder(question, &clean) {
-            errors.push(e);
-        }
-    }
+    let (clean, errors) = check_all(procedure, answers, ctx, |_| true);
     if errors.is_empty() {
         Ok(clean)
     } else {
         Err(errors)
     }
+}
+
+/// Checks only the questions with these ids (the page just answered), with the same rules as
+/// [`check_answers`]: their normalised answers and their problems. Questions that do not apply
+/// to the answers are skipped; cross-checks such as an ID number against its holder's birth date
+/// read the other answers given so far.
+pub fn check_questions(
+    procedure: &Procedure,
+    answers: &Answers,
+    ids: &[String],
+    ctx: CheckContext<'_>,
+) -> (Answers, Vec<FieldError>) {
+    check_all(procedure, answers, ctx, |q| ids.contains(&q.id))
+}
+
+fn check_all(
+    procedure: &Procedure,
+    answers: &Answers,
+    ctx: CheckContext<'_>,
+    report: impl Fn(&Question) -> bool,
+) -> (Answers, Vec<FieldError>) {
+    let mut clean = Answers::new();
+    let mut all_errors = Vec::new();
+    let visible = visible_questions(&procedure.pages, answers);
+    for (_, question) in &visible {
+        check_question(question, answers, ctx, &mut clean, &mut all_errors);
+    }
+    for (_, question) in &visible {
+        if let Some(e) = check_holder(question, &clean) {
+            all_errors.push(e);
+        }
+    }
+    let reported: Vec<&Question> = visible
+        .iter()
+        .map(|(_, q)| *q)
+        .filter(|q| report(q))
+        .collect();
+    let owns = |key: &str| {
+        reported.iter().any(|q| {
+            key == q.id
+                || key
+                    .strip_prefix(q.id.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    };
+    clean.retain(|key, _| owns(key));
+    all_errors.retain(|e| owns(&e.field));
+    (clean, all_errors)
 }
 
 fn check_question(

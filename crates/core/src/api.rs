@@ -313,3 +313,34 @@ pub struct PrefillResponse {
     /// Purposes not consented to (`identity`, `civil_status`, `papers`): what more could be read.
     pub missing_consents: Vec<String>,
 }
+
+/// Body of `POST /api/v1/procedures/{code}/check`: the answers so far, and the questions of the
+/// page just answered, whose answers are checked with the same rules as at filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckRequest {
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// Question ids; problems with other questions are not reported.
+    pub questions: Vec<String>,
+}
+
+/// The result of a page check: the normalised answers of the questions asked (names in NFC,
+/// phones as `0xxxxxxxxx`), and every problem with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckResponse {
+    pub answers: BTreeMap<String, String>,
+    pub errors: Vec<FieldError>,
+}
+
+/// The key that opens the citizen's encrypted draft in the browser (`GET /api/v1/me/draft-key`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DraftKey {
+    /// 32 bytes, base64url without padding: an AES-256-GCM key.
+    pub key: String,
+    /// RFC 3339; each fetch extends it to 24 hours from then.
+    pub expires_at: String,
+}

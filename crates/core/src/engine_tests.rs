@@ -264,6 +264,42 @@ fn a_complete_birth_registration_passes_the_shared_checks() {
 }
 
 #[test]
+fn a_page_check_reports_only_its_own_questions_and_normalises_them() {
+    let (birth, _) = filing("1.001193", "lan");
+    let units = sample();
+    let ctx = CheckContext {
+        today: date!(2026 - 11 - 24),
+        units: &units,
+    };
+    let given = answers(&[
+        ("requester.relation", "mother"),
+        ("child.circumstance", "normal"),
+        ("child.full_name", "  Trần   Ngọc Anh "),
+        ("copies", "50"),
+    ]);
+    let page = vec!["child.full_name".to_owned()];
+    let (clean, errors) = crate::answers::check_questions(&birth, &given, &page, ctx);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(clean.len(), 1);
+    assert_eq!(clean["child.full_name"], "Trần Ngọc Anh");
+
+    let page = vec!["copies".to_owned(), "declaration".to_owned()];
+    let (clean, errors) = crate::answers::check_questions(&birth, &given, &page, ctx);
+    assert!(clean.is_empty());
+    let keys: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.message_key.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("copies", "answer.number"),
+            ("declaration", "answer.confirm")
+        ]
+    );
+}
+
+#[test]
 fn an_id_number_that_contradicts_the_birth_date_is_refused() {
     let (death, pon) = filing("1.000656", "pon");
     let death = &death;

@@ -4,6 +4,7 @@ mod clock;
 mod config;
 mod consent;
 mod error;
+mod html;
 pub mod identity;
 mod in_flight;
 pub mod national;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub storage: Storage,
     pub receiving_unit: UnitCode,
+    /// The service's public address without a trailing slash, for links printed on receipts.
+    pub public_url: String,
     pub in_flight: in_flight::InFlight,
     pub identity: Arc<identity::Identity>,
     pub national: Arc<dyn national::NationalData>,
@@ -61,6 +64,7 @@ impl AppState {
             catalog: Arc::new(catalog),
             storage,
             receiving_unit: config.receiving_unit.clone(),
+            public_url: config.public_url(),
             in_flight: in_flight::InFlight::default(),
             identity: Arc::new(identity::Identity::sandbox(
                 &format!("{}/sandbox/idp", config.public_url()),

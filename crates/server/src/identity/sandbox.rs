@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Citizen, Claims, random_token};
 use crate::AppState;
+use crate::html::escape;
 
 /// How long a code may wait for its exchange, and how long a token lasts. Short: a shared
 /// device must not keep a session alive.
@@ -123,14 +124,6 @@ fn check(params: AuthorizeParams, audience: &str) -> Result<Authorize, &'static 
         state: params.state,
         nonce: params.nonce,
     })
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 fn page(stylesheet: Option<&str>, status: StatusCode, body: &str) -> Response {

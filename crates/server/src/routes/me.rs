@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/me/prefill", post(prefill))
         .route("/me/data-use", get(data_use))
         .route("/me/national-data", get(national_data))
+        .route("/me/draft-key", get(draft_key).delete(forget_draft_key))
 }
 
 #[utoipa::path(get, path = "/consent-purposes", tag = "consent", responses((status = 200, body = [crate::consent::PurposeText])))]
@@ -151,4 +152,46 @@ async fn national_data(
         .map_err(Failure::internal)?;
     state.storage.record_data_use(&citizen.sub, &uses).await?;
     Ok(Json(data))
+}
+
+/// How long a draft stays readable after the key was last fetched.
+const DRAFT_SESSION: time::Duration = time::Duration::hours(24);
+
+#[utoipa::path(get, path = "/me/draft-key", tag = "consent", security(("citizen" = [])),
+    responses((status = 200, description = "The key of the citizen's browser drafts; created when none is in force, and kept 24 hours from each fetch", body = motlan_core::api::DraftKey), (status = 401, body = motlan_core::api::ApiError)))]
+async fn draft_key(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<Json<motlan_core::api::DraftKey>, Failure> {
+    use base64::Engine as _;
+    use time::format_description::well_known::Rfc3339;
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Failure::internal(anyhow::anyhow!("no randomness: {e}")))?;
+    let fresh = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let now = crate::clock::now_vietnam().map_err(Failure::internal)?;
+    let expires = now + DRAFT_SESSION;
+    let key = state
+        .storage
+        .draft_key(
+            &citizen.sub,
+            now.unix_timestamp(),
+            &fresh,
+            expires.unix_timestamp(),
+        )
+        .await?;
+    Ok(Json(motlan_core::api::DraftKey {
+        key,
+        expires_at: expires.format(&Rfc3339).map_err(Failure::internal)?,
+    }))
+}
+
+#[utoipa::path(delete, path = "/me/draft-key", tag = "consent", security(("citizen" = [])),
+    responses((status = 204, description = "Forgotten: drafts encrypted with it can no longer be opened")))]
+async fn forget_draft_key(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> Result<StatusCode, Failure> {
+    state.storage.forget_draft_key(&citizen.sub).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -7,6 +7,7 @@ mod health;
 mod me;
 mod officer;
 mod procedures;
+mod receipt;
 mod units;
 
 use axum::Router;
@@ -29,6 +30,7 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         health::health,
         procedures::list,
         procedures::get_one,
+        procedures::check,
         units::provinces,
         units::wards,
         me::national_data,
@@ -38,11 +40,15 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         me::give,
         me::withdraw,
         me::prefill,
+        me::draft_key,
+        me::forget_draft_key,
         me::data_use,
         dossiers::submit,
         dossiers::detail,
         dossiers::mine,
         dossiers::withdraw,
+        receipt::qr,
+        receipt::receipt,
         after_filing::supplement,
         after_filing::pay,
         after_filing::rate,
@@ -105,8 +111,17 @@ pub fn router() -> Router<AppState> {
         .merge(units::router())
         .merge(attachments::router())
         .merge(dossiers::router())
+        .merge(receipt::router())
         .merge(me::router())
         .merge(after_filing::router())
         .merge(officer::router())
         .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })
+        // Answers carry personal data unless a handler says otherwise: no cache may keep them
+        // (a shared device's browser cache included).
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            ),
+        )
 }

@@ -1,19 +1,21 @@
 //! The procedure catalog.
 
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use motlan_core::Procedure;
-use motlan_core::api::ProcedureSummary;
+use motlan_core::answers::{CheckContext, check_questions};
+use motlan_core::api::{CheckRequest, CheckResponse, ProcedureSummary};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::{Body, Failure};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/procedures", get(list))
         .route("/procedures/{code}", get(get_one))
+        .route("/procedures/{code}/check", post(check))
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,4 +47,28 @@ async fn get_one(
         .cloned()
         .map(Json)
         .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))
+}
+
+/// Checks one page of answers with the rules the server applies at filing, so the app can show
+/// the citizen every problem on the page before moving on, without shipping the validators
+/// (name normalisation tables, the unit list, the holiday calendar) to the browser.
+#[utoipa::path(post, path = "/procedures/{code}/check", tag = "catalog", params(("code" = String, Path, example = "1.001193")), request_body = CheckRequest,
+    responses((status = 200, description = "The normalised answers of the questions asked and their problems (none when valid)", body = CheckResponse), (status = 404, body = motlan_core::api::ApiError)))]
+async fn check(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Body(request): Body<CheckRequest>,
+) -> Result<Json<CheckResponse>, Failure> {
+    let procedure = state
+        .catalog
+        .get(&code)
+        .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))?;
+    let ctx = CheckContext {
+        today: crate::clock::now_vietnam()
+            .map_err(Failure::internal)?
+            .date(),
+        units: &state.units,
+    };
+    let (answers, errors) = check_questions(procedure, &request.answers, &request.questions, ctx);
+    Ok(Json(CheckResponse { answers, errors }))
 }

@@ -5,6 +5,7 @@
 mod attachments;
 mod consents;
 mod dossiers;
+mod drafts;
 mod results;
 mod writer;
 

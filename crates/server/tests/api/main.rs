@@ -2,6 +2,7 @@
 
 mod attachments;
 mod dossiers;
+mod filing;
 mod helpers;
 mod identity;
 mod me;
