@@ -5,8 +5,8 @@ use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::pages::{
-    ConsentPage, DataUsePage, DossierPage, HomePage, NotFoundPage, ProcedurePage,
-    SignInCallbackPage,
+    ConsentPage, DataUsePage, DossierPage, FilingPage, HomePage, MyDossiersPage, NotFoundPage,
+    ProcedurePage, SignInCallbackPage,
 };
 use crate::services::api::Api;
 use crate::state::prefs::PrefsProvider;
@@ -19,6 +19,11 @@ pub enum Route {
     Home,
     #[at("/thu-tuc/:code")]
     Procedure { code: String },
+    /// One step of filing it (`bat-dau` resumes a draft or starts).
+    #[at("/thu-tuc/:code/khai/:step")]
+    Filing { code: String, step: String },
+    #[at("/ho-so")]
+    MyDossiers,
     #[at("/ho-so/:code")]
     Dossier { code: String },
     /// Where the identity provider sends the citizen back (`services::identity::CALLBACK_PATH`).
@@ -37,6 +42,8 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
+        Route::Filing { code, step } => html! { <FilingPage {code} {step} /> },
+        Route::MyDossiers => html! { <MyDossiersPage /> },
         Route::Dossier { code } => html! { <DossierPage {code} /> },
         Route::SignIn => html! { <SignInCallbackPage /> },
         Route::Consent => html! { <ConsentPage /> },

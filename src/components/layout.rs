@@ -35,13 +35,15 @@ pub fn layout(props: &LayoutProps) -> Html {
         motlan_core::Lang::En => "vi",
     };
     let session = use_session();
+    let api = use_context::<crate::services::api::Api>().expect("Api context");
     let account = match session.me() {
         Some(me) => {
             let name = me.name.clone();
-            let sign_out = Callback::from(move |_: MouseEvent| session.sign_out());
+            let sign_out = Callback::from(move |_: MouseEvent| session.sign_out(&api));
             html! {
                 <div class="header__account">
                     <span>{ (t.signed_in_as)(&name) }</span>
+                    <Link<Route> to={Route::MyDossiers} classes="header__link">{ t.my_dossiers }</Link<Route>>
                     <Link<Route> to={Route::Consent} classes="header__link">{ t.my_data }</Link<Route>>
                     <button type="button" class="link-button" onclick={sign_out}>{ t.sign_out }</button>
                 </div>

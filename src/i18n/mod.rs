@@ -5,6 +5,7 @@ mod en;
 mod vi;
 
 use motlan_core::Lang;
+use motlan_core::api::DossierStatus;
 use motlan_core::procedure::DataSource;
 
 pub struct Strings {
@@ -43,7 +44,6 @@ pub struct Strings {
     pub when_label: &'static str,
     pub start_filing: &'static str,
     pub submitting: &'static str,
-    pub submit_failed: &'static str,
     pub confirmation_title: &'static str,
     pub dossier_code: &'static str,
     pub received_at: &'static str,
@@ -81,6 +81,85 @@ pub struct Strings {
     pub held_for_you: &'static str,
     pub your_documents_lead: &'static str,
     pub consent_to_see: &'static str,
+    pub account_source: &'static str,
+    pub appointment: &'static str,
+    pub back: &'static str,
+    pub change: &'static str,
+    pub check_failed: &'static str,
+    pub check_title: &'static str,
+    pub checking: &'static str,
+    pub choose: &'static str,
+    pub confirm_continue: &'static str,
+    pub confirmed: &'static str,
+    pub consent_for_prefill: &'static str,
+    pub continue_: &'static str,
+    pub date_hint: &'static str,
+    pub documents_step_lead: &'static str,
+    pub documents_step_title: &'static str,
+    pub dossier_title: &'static str,
+    pub download: &'static str,
+    pub draft_note: &'static str,
+    pub draft_restored: &'static str,
+    pub draft_unavailable: &'static str,
+    pub error_prefix: &'static str,
+    pub error_summary_title: &'static str,
+    pub feedback: &'static str,
+    pub female: &'static str,
+    pub male: &'static str,
+    pub file_hint: fn(u64) -> String,
+    pub file_too_big: fn(u64) -> String,
+    pub file_wrong_type: &'static str,
+    pub files_count: fn(usize) -> String,
+    pub filing_sign_in_title: &'static str,
+    pub filing_sign_in_lead: &'static str,
+    pub from_national_data: &'static str,
+    pub from_source: &'static str,
+    pub known_lead: &'static str,
+    pub known_title: &'static str,
+    pub my_dossiers: &'static str,
+    pub my_dossiers_empty: &'static str,
+    pub no: &'static str,
+    pub yes: &'static str,
+    pub not_answered: &'static str,
+    pub not_needed_you: &'static str,
+    pub not_paid: &'static str,
+    pub not_right: &'static str,
+    pub not_right_body: &'static str,
+    pub officer_note: &'static str,
+    pub optional: &'static str,
+    pub paid: fn(&str, &str) -> String,
+    pub pay_button: fn(&str) -> String,
+    pub pay_lead: &'static str,
+    pub pay_title: &'static str,
+    pub print: &'static str,
+    pub procedure_label: &'static str,
+    pub province: &'static str,
+    pub ward: &'static str,
+    pub street: &'static str,
+    pub qr_label: fn(&str) -> String,
+    pub rated: fn(u8) -> String,
+    pub rating_label: fn(u8) -> String,
+    pub rating_question: &'static str,
+    pub rating_send: &'static str,
+    pub rating_title: &'static str,
+    pub remove: &'static str,
+    pub start_again: &'static str,
+    pub status_label: &'static str,
+    pub status_name: fn(DossierStatus) -> &'static str,
+    pub step_of: fn(usize, usize) -> String,
+    pub submit: &'static str,
+    pub submit_lead: &'static str,
+    pub submit_network: &'static str,
+    pub submit_title: &'static str,
+    pub suggested: fn(&str) -> String,
+    pub supplement_lead: &'static str,
+    pub supplement_send: &'static str,
+    pub supplement_title: &'static str,
+    pub timeline: &'static str,
+    pub upload_anyway: &'static str,
+    pub upload_failed: &'static str,
+    pub uploaded: &'static str,
+    pub uploading: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -101,6 +180,14 @@ pub fn money(amount: u64) -> String {
         grouped.push(c);
     }
     format!("{grouped} đ")
+}
+
+/// `2026-11-27` → `27/11/2026`.
+pub fn day(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
 }
 
 /// `2026-11-24T08:41:50+07:00` → `08:41, 24/11/2026`: the time as written, in the offset the

@@ -1,7 +1,6 @@
 //! A procedure: what it is, time, fee, legal basis, the papers with their once-only status, and
-//! the button that files it.
+//! the way into filing it.
 
-use motlan_core::api::NewDossier;
 use motlan_core::{Lang, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -12,7 +11,8 @@ use crate::components::load_state::pending_view;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
-use crate::services::api::{Api, new_idempotency_key};
+use crate::pages::START;
+use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 use motlan_core::api::PrefillRequest;
@@ -42,7 +42,11 @@ pub fn procedure_page(props: &ProcedurePageProps) -> Html {
                 { facts_view(p, t, prefs.lang()) }
                 <h2>{ t.documents_heading }</h2>
                 <YourDocuments procedure={p.clone()} />
-                <SubmitButton procedure_code={p.code.to_string()} />
+                <p class="submit">
+                    <Link<Route> classes="button button--start" to={Route::Filing { code: p.code.to_string(), step: START.to_owned() }}>
+                        { t.start_filing }
+                    </Link<Route>>
+                </p>
             </>
         },
         pending => pending_view(pending, &procedure.retry, prefs.lang(), t),
@@ -76,7 +80,7 @@ fn your_documents(props: &YourDocumentsProps) -> Html {
                     procedure_code: code,
                     answers,
                 };
-                api.held_documents(&request).await.map(Some)
+                api.prefill(&request).await.map(Some)
             }
         },
     );
@@ -152,65 +156,5 @@ fn facts_view(p: &Procedure, t: &Strings, lang: Lang) -> Html {
                 </div>
             </dl>
         </section>
-    }
-}
-
-#[derive(Debug, PartialEq, Properties)]
-struct SubmitButtonProps {
-    procedure_code: String,
-}
-
-/// Files the dossier. The idempotency key is made once per visit of the page, so a double click,
-/// or a retry after a lost answer, reaches the server with the same key and makes one dossier.
-#[function_component(SubmitButton)]
-fn submit_button(props: &SubmitButtonProps) -> Html {
-    let prefs = use_prefs();
-    let t = prefs.t();
-    let api = use_context::<Api>().expect("Api context");
-    let navigator = use_navigator().expect("inside a router");
-    let key = use_memo((), |()| new_idempotency_key());
-    let sending = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    let onclick = {
-        let (sending, error, code) = (sending.clone(), error.clone(), props.procedure_code.clone());
-        let lang = prefs.lang();
-        Callback::from(move |_: MouseEvent| {
-            if *sending {
-                return;
-            }
-            sending.set(true);
-            error.set(None);
-            let (api, navigator, key) = (api.clone(), navigator.clone(), key.clone());
-            let (sending, error) = (sending.clone(), error.clone());
-            let dossier = NewDossier {
-                procedure_code: code.clone(),
-                answers: Default::default(),
-                attachments: Default::default(),
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                match api.submit_dossier(&dossier, &key).await {
-                    Ok(receipt) => navigator.push(&Route::Dossier { code: receipt.code }),
-                    Err(failure) => {
-                        error.set(Some(
-                            failure.message(lang, crate::i18n::strings(lang).load_failed),
-                        ));
-                        sending.set(false);
-                    }
-                }
-            });
-        })
-    };
-    html! {
-        <div class="submit">
-            if let Some(message) = &*error {
-                <div class="error-summary" role="alert">
-                    <h2 class="error-summary__title">{ t.submit_failed }</h2>
-                    <p>{ message }</p>
-                </div>
-            }
-            <button type="button" class="button" {onclick} disabled={*sending} aria-disabled={sending.to_string()}>
-                { if *sending { t.submitting } else { t.start_filing } }
-            </button>
-        </div>
     }
 }

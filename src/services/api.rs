@@ -2,8 +2,9 @@
 //! result; pages never see a status code.
 
 use motlan_core::api::{
-    ApiError, ConsentRecord, ConsentText, DataUse, DossierReceipt, Me, NewDossier, PrefillRequest,
-    ProcedureSummary,
+    ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DossierDetail,
+    DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
+    Rating, SupplementAnswer,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -18,11 +19,17 @@ pub struct Api {
     token: Option<std::rc::Rc<str>>,
 }
 
-/// The documents part of a [`motlan_core::api::PrefillResponse`].
+/// A province or ward of the unit list.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-pub struct HeldDocuments {
-    pub documents: Vec<motlan_core::reuse::DocumentStatus>,
-    pub missing_consents: Vec<String>,
+pub struct Unit {
+    pub code: u32,
+    pub name: String,
+}
+
+/// A stored upload (`POST /attachments`).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Attachment {
+    pub id: String,
 }
 
 /// Why a request did not give what was asked.
@@ -105,16 +112,6 @@ impl Api {
         .map(|_| ())
     }
 
-    /// Which documents national data holds for the signed-in citizen (the read is receipted).
-    /// Only the documents part of the answer is read, which keeps the bundle smaller.
-    pub async fn held_documents(
-        &self,
-        request: &PrefillRequest,
-    ) -> Result<HeldDocuments, ApiFailure> {
-        self.request(Method::Post, "/me/prefill", Some(request), None)
-            .await
-    }
-
     pub async fn data_use(&self) -> Result<Vec<DataUse>, ApiFailure> {
         self.request(Method::Get, "/me/data-use", None::<&()>, None)
             .await
@@ -150,9 +147,158 @@ impl Api {
         .await
     }
 
-    pub async fn dossier(&self, code: &str) -> Result<DossierReceipt, ApiFailure> {
+    pub async fn dossier(&self, code: &str) -> Result<DossierDetail, ApiFailure> {
         self.request(Method::Get, &format!("/dossiers/{code}"), None::<&()>, None)
             .await
+    }
+
+    pub async fn my_dossiers(&self) -> Result<Vec<DossierReceipt>, ApiFailure> {
+        self.request(Method::Get, "/me/dossiers", None::<&()>, None)
+            .await
+    }
+
+    /// What national data gives the form and the documents (the read is receipted).
+    pub async fn prefill(&self, request: &PrefillRequest) -> Result<PrefillResponse, ApiFailure> {
+        self.request(Method::Post, "/me/prefill", Some(request), None)
+            .await
+    }
+
+    /// Checks the answers of one page with the rules applied at filing.
+    pub async fn check(
+        &self,
+        code: &str,
+        request: &CheckRequest,
+    ) -> Result<CheckResponse, ApiFailure> {
+        self.request(
+            Method::Post,
+            &format!("/procedures/{code}/check"),
+            Some(request),
+            None,
+        )
+        .await
+    }
+
+    pub async fn draft_key(&self) -> Result<DraftKey, ApiFailure> {
+        self.request(Method::Get, "/me/draft-key", None::<&()>, None)
+            .await
+    }
+
+    pub async fn forget_draft_key(&self) -> Result<(), ApiFailure> {
+        self.request::<(), serde::de::IgnoredAny>(Method::Delete, "/me/draft-key", None, None)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn provinces(&self) -> Result<Vec<Unit>, ApiFailure> {
+        self.request(Method::Get, "/provinces", None::<&()>, None)
+            .await
+    }
+
+    pub async fn wards(&self, province: &str) -> Result<Vec<Unit>, ApiFailure> {
+        self.request(
+            Method::Get,
+            &format!("/provinces/{province}/wards"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
+    /// One of the dossier's actions (`supplement`, `payment`, `rating`, `withdraw`).
+    pub async fn dossier_action<B: Serialize>(
+        &self,
+        code: &str,
+        action: &str,
+        body: &B,
+    ) -> Result<serde::de::IgnoredAny, ApiFailure> {
+        self.request(
+            Method::Post,
+            &format!("/dossiers/{code}/{action}"),
+            Some(body),
+            None,
+        )
+        .await
+    }
+
+    pub async fn answer_supplement(
+        &self,
+        code: &str,
+        answer: &SupplementAnswer,
+    ) -> Result<(), ApiFailure> {
+        self.dossier_action(code, "supplement", answer)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn rate(&self, code: &str, rating: &Rating) -> Result<(), ApiFailure> {
+        self.dossier_action(code, "rating", rating)
+            .await
+            .map(|_| ())
+    }
+
+    /// A text resource under the API (the receipt's QR code and its copy), as the citizen.
+    pub async fn text(&self, path: &str) -> Result<String, ApiFailure> {
+        let mut builder = gloo_net::http::Request::get(&format!("{}{path}", self.base));
+        if let Some(token) = &self.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let response = builder.send().await.map_err(|_| ApiFailure::Network)?;
+        let status = response.status();
+        if !response.ok() {
+            return Err(ApiFailure::Unexpected { status });
+        }
+        response
+            .text()
+            .await
+            .map_err(|_| ApiFailure::Unexpected { status })
+    }
+
+    /// Uploads a file with `XMLHttpRequest`, whose upload progress `fetch` cannot report;
+    /// `progress` receives the share sent, from 0 to 100.
+    pub async fn upload(
+        &self,
+        file: &web_sys::File,
+        progress: yew::Callback<u32>,
+    ) -> Result<Attachment, ApiFailure> {
+        use wasm_bindgen::JsCast as _;
+        use wasm_bindgen::closure::Closure;
+
+        let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
+        xhr.open_with_async("POST", &format!("{}/attachments", self.base), true)
+            .map_err(|_| ApiFailure::Network)?;
+        if let Some(token) = &self.token {
+            let _ = xhr.set_request_header("Authorization", &format!("Bearer {token}"));
+        }
+        let _ = xhr.set_request_header("Content-Type", "application/octet-stream");
+        let on_progress =
+            Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+                if e.length_computable() && e.total() > 0.0 {
+                    progress.emit((e.loaded() * 100.0 / e.total()) as u32);
+                }
+            });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        }
+        let done = js_sys::Promise::new(&mut |resolve, reject| {
+            xhr.set_onload(Some(&resolve));
+            xhr.set_onerror(Some(&reject));
+            xhr.set_onabort(Some(&reject));
+        });
+        xhr.send_with_opt_blob(Some(file))
+            .map_err(|_| ApiFailure::Network)?;
+        let finished = wasm_bindgen_futures::JsFuture::from(done).await;
+        drop(on_progress);
+        finished.map_err(|_| ApiFailure::Network)?;
+        let status = xhr.status().map_err(|_| ApiFailure::Network)?;
+        let text = xhr.response_text().ok().flatten().unwrap_or_default();
+        if (200..300).contains(&status) {
+            serde_json::from_str(&text).map_err(|_| ApiFailure::Unexpected { status })
+        } else {
+            match serde_json::from_str::<ApiError>(&text) {
+                Ok(error) => Err(ApiFailure::Rejected { status, error }),
+                Err(_) => Err(ApiFailure::Unexpected { status }),
+            }
+        }
     }
 
     async fn request<B: Serialize, T: DeserializeOwned>(

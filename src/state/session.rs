@@ -81,8 +81,15 @@ impl UseSession {
         self.handle.dispatch(SessionAction::SignedIn { token, me });
     }
 
-    pub fn sign_out(&self) {
+    /// Signs out: the drafts on this device are deleted and the server forgets their key, so
+    /// nothing typed stays readable for the next person on a shared device.
+    pub fn sign_out(&self, api: &crate::services::api::Api) {
         crate::services::identity::forget_pending();
+        crate::services::drafts::discard_all();
+        let api = api.authorized(self.token());
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = api.forget_draft_key().await;
+        });
         self.handle.dispatch(SessionAction::SignedOut);
     }
 }

@@ -1,6 +1,5 @@
-// The first journey through every layer: find a procedure, see its papers, and try to file it.
-// Filing needs a signed-in citizen and a complete form (the server re-validates everything); until
-// the app's sign-in and form journey land, an attempt is refused with the server's own message.
+// The public part of the app: find a procedure, see its papers, the way into filing (which asks
+// to sign in first), languages, deep links and the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, expectAccessible, screenshots } from './support.mjs';
@@ -34,39 +33,13 @@ test('a citizen finds birth registration without diacritics, sees which papers a
   await expectAccessible(page, 'the procedure page');
   await screenshots(page, 'procedure');
 
-  const submitted = page.waitForResponse((r) => r.url().endsWith('/api/v1/dossiers') && r.request().method() === 'POST');
-  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-  const response = await submitted;
-  assert.equal(response.status(), 401);
-  assert.match(response.request().headers()['idempotency-key'], /^[0-9a-f]{32}$/);
-  const alert = page.getByRole('alert');
-  await alert.getByText('Chưa gửi được hồ sơ').waitFor();
-  await alert.getByText(/cần đăng nhập bằng tài khoản định danh điện tử/).waitFor();
-  await expectAccessible(page, 'the procedure page asking to sign in');
+  await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
+  await expectAccessible(page, 'filing, asking to sign in');
   await screenshots(page, 'sign-in-needed');
 
   const stored = await fetch(`${BASE}/api/v1/me/dossiers`);
   assert.equal(stored.status, 401, 'nobody can list dossiers without signing in');
-});
-
-test('a retry of a failed submission carries the same idempotency key', async () => {
-  const page = await newPage(browser, 320);
-  await page.goto(BASE + '/thu-tuc/1.001193');
-  const keys = [];
-  page.on('request', (r) => {
-    if (r.url().endsWith('/api/v1/dossiers') && r.method() === 'POST') keys.push(r.headers()['idempotency-key']);
-  });
-  // The first answer never reaches the page.
-  await page.route('**/api/v1/dossiers', (route) => route.abort('connectionreset'), { times: 1 });
-  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-  await page.getByRole('alert').getByText('Chưa gửi được hồ sơ').waitFor();
-  await expectAccessible(page, 'the procedure page with a submission error');
-  await screenshots(page, 'submit-error');
-  const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/dossiers'));
-  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-  await second;
-  assert.equal(keys.length, 2);
-  assert.equal(keys[0], keys[1], 'one key per visit, so a retry can never file twice');
 });
 
 test('the language switch turns the interface to English and back', async () => {
@@ -111,7 +84,7 @@ test('the whole slice works with the keyboard alone', async () => {
   }
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
-  await page.getByRole('button', { name: 'Nộp hồ sơ' }).focus();
+  await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('alert').getByText(/cần đăng nhập/).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
 });

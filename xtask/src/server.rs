@@ -16,6 +16,9 @@ pub struct TestServer {
     child: Child,
     scratch: PathBuf,
     pub url: String,
+    /// The officer SANDBOX token the server was started with (end-to-end tests move dossiers
+    /// through their states with it).
+    pub officer_token: String,
     stopped: bool,
 }
 
@@ -26,8 +29,16 @@ impl TestServer {
             .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
         let target =
             std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        let officer_token = format!(
+            "e2e-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        );
         let mut child = command(root, target.join("debug/motlan-server"))
             .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
+            .args(["--officer-token", &officer_token])
             .arg("--database-url")
             .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))
             .env("RUST_LOG", "warn")
@@ -39,6 +50,7 @@ impl TestServer {
             child,
             scratch,
             url: String::new(),
+            officer_token,
             stopped: false,
         };
         server.url = url?;

@@ -196,9 +196,10 @@ fn end_to_end(root: &Path, report: &mut Report) -> Result {
         .collect();
     files.sort();
     let mut node = command(root, "node");
-    node.args(["--test", "--test-reporter=spec", "--test-concurrency=2"])
+    node.args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .args(&files)
         .env("MOTLAN_BASE_URL", &server.url)
+        .env("MOTLAN_OFFICER_TOKEN", &server.officer_token)
         .env("CHROMIUM_PATH", CHROMIUM)
         .env("MOTLAN_ARTEFACTS", root.join("test-results"));
     let result = counted(

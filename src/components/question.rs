@@ -1,0 +1,383 @@
+//! One question of a form, with the input its kind calls for: text with the right keyboard and
+//! autocomplete, radios, a tick box, or the province → ward pickers of an address. A value
+//! pre-filled from national data and locked is shown as text with its source, never as an input.
+
+use std::rc::Rc;
+
+use motlan_core::Lang;
+use motlan_core::form::{Answers, Question, QuestionKind};
+use motlan_core::prefill::Prefilled;
+use yew::prelude::*;
+
+use crate::hooks::use_api::use_api;
+use crate::hooks::use_resource::{Resource, use_resource};
+use crate::i18n::Strings;
+use crate::state::prefs::use_prefs;
+
+/// The id of a key's input, which error-summary links point at.
+pub fn input_id(key: &str) -> String {
+    format!("q-{}", key.replace('.', "-"))
+}
+
+/// A field error, resolved to words.
+pub fn error_text(key: &str, lang: Lang, t: &Strings) -> String {
+    motlan_core::messages::message(key, lang)
+        .unwrap_or(t.load_failed)
+        .to_owned()
+}
+
+#[derive(Debug, PartialEq, Properties)]
+pub struct QuestionFieldProps {
+    pub question: Rc<Question>,
+    /// Every answer so far (typed and pre-filled).
+    pub answers: Rc<Answers>,
+    /// Pre-filled values of this question's keys.
+    pub prefilled: Rc<Vec<Prefilled>>,
+    /// Problems by answer key, as message keys.
+    pub errors: Rc<Vec<(String, String)>>,
+    pub on_change: Callback<(String, String)>,
+}
+
+fn value_of(answers: &Answers, key: &str) -> String {
+    answers.get(key).cloned().unwrap_or_default()
+}
+
+#[function_component(QuestionField)]
+pub fn question_field(props: &QuestionFieldProps) -> Html {
+    let prefs = use_prefs();
+    let (t, lang) = (prefs.t(), prefs.lang());
+    let q = &props.question;
+    let locked: Vec<&Prefilled> = props
+        .prefilled
+        .iter()
+        .filter(|p| p.locked && q.keys().contains(&p.key))
+        .collect();
+    if !locked.is_empty() {
+        return html! {
+            <div class="question question--known">
+                <p class="label">{ q.label.get(lang) }</p>
+                <p class="known-value">{ display(q, &props.answers, lang, t) }</p>
+                <p class="hint">{ source_line(locked[0], t) }</p>
+                <NotRight />
+            </div>
+        };
+    }
+    let error = props
+        .errors
+        .iter()
+        .find(|(k, _)| q.keys().contains(k))
+        .map(|(_, m)| error_text(m, lang, t));
+    let suggested = props
+        .prefilled
+        .iter()
+        .find(|p| !p.locked && p.key == q.id)
+        .map(|p| html! { <p class="hint">{ (t.suggested)((source_line(p, t)).as_str()) }</p> });
+    let id = input_id(&q.id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = classes!(
+        q.hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone())
+    )
+    .to_string();
+    let described = (!described.is_empty()).then_some(described);
+    let hint = q.hint.as_ref().map(|h| h.get(lang)).or(matches!(
+        q.kind,
+        QuestionKind::Date | QuestionKind::PastDate
+    )
+    .then_some(t.date_hint));
+    let error_html = error.as_ref().map(|e| {
+        html! { <p id={error_id.clone()} class="error-message"><span class="visually-hidden">{ t.error_prefix }</span>{ e }</p> }
+    });
+    let label_text = html! {
+        <>{ q.label.get(lang) }if !q.required { { " " }<span class="hint-inline">{ t.optional }</span> }</>
+    };
+    let key = q.id.clone();
+    let on_change = props.on_change.clone();
+    let emit = move |value: String| on_change.emit((key.clone(), value));
+    let value = value_of(&props.answers, &q.id);
+    let invalid = error.is_some().then_some("true");
+    let group_class = classes!("question", error.is_some().then_some("question--error"));
+
+    let options: Option<Vec<(String, String)>> = match q.kind {
+        QuestionKind::Sex => Some(vec![
+            ("female".into(), t.female.into()),
+            ("male".into(), t.male.into()),
+        ]),
+        QuestionKind::YesNo => Some(vec![
+            ("yes".into(), t.yes.into()),
+            ("no".into(), t.no.into()),
+        ]),
+        QuestionKind::Choice => Some(
+            q.options
+                .iter()
+                .map(|o| (o.value.clone(), o.label.get(lang).to_owned()))
+                .collect(),
+        ),
+        _ => None,
+    };
+    if let Some(options) = options {
+        return html! {
+            <div class={group_class}>
+                <fieldset class="fieldset" aria-describedby={described}>
+                    <legend class="label">{ label_text }</legend>
+                    if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
+                    { error_html }
+                    <div class="radios">
+                        { for options.into_iter().enumerate().map(|(i, (v, label))| {
+                            let item_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+                            let checked = value == v;
+                            let emit = emit.clone();
+                            let onchange = Callback::from(move |_: Event| emit(v.clone()));
+                            html! {
+                                <div class="radio">
+                                    <input type="radio" id={item_id.clone()} name={id.clone()} {checked} {onchange} aria-invalid={invalid} />
+                                    <label for={item_id}>{ label }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            </div>
+        };
+    }
+    if q.kind == QuestionKind::Confirm {
+        let onchange = Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            emit(if input.checked() {
+                "yes".into()
+            } else {
+                String::new()
+            });
+        });
+        return html! {
+            <div class={group_class}>
+                if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
+                { error_html }
+                <div class="checkbox">
+                    <input type="checkbox" id={id.clone()} checked={value == "yes"} {onchange} aria-invalid={invalid} aria-describedby={described} />
+                    <label for={id}>{ label_text }</label>
+                </div>
+            </div>
+        };
+    }
+    if q.kind == QuestionKind::Address {
+        return html! {
+            <div class={group_class}>
+                <fieldset class="fieldset" aria-describedby={described}>
+                    <legend class="label">{ label_text }</legend>
+                    if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
+                    { error_html }
+                    <AddressInputs id={q.id.clone()} answers={props.answers.clone()} on_change={props.on_change.clone()} invalid={error.is_some()} />
+                </fieldset>
+            </div>
+        };
+    }
+    let (input_mode, autocomplete) = match q.kind {
+        QuestionKind::PersonalId | QuestionKind::Number | QuestionKind::Year => ("numeric", "off"),
+        QuestionKind::Phone => ("tel", "tel"),
+        QuestionKind::Email => ("email", "email"),
+        QuestionKind::Date | QuestionKind::PastDate => ("numeric", "off"),
+        _ => ("text", "off"),
+    };
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        emit(input.value());
+    });
+    let width = match q.kind {
+        QuestionKind::Year | QuestionKind::Number => "input input--short",
+        QuestionKind::Date
+        | QuestionKind::PastDate
+        | QuestionKind::PersonalId
+        | QuestionKind::Phone => "input input--medium",
+        _ => "input",
+    };
+    let list = (q.kind == QuestionKind::Ethnicity).then(|| format!("{id}-list"));
+    html! {
+        <div class={group_class}>
+            <label class="label" for={id.clone()}>{ label_text }</label>
+            if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
+            { suggested }
+            { error_html }
+            if q.kind == QuestionKind::LongText {
+                <textarea id={id} class="input textarea" rows="4" value={value} {oninput} aria-invalid={invalid} aria-describedby={described} />
+            } else {
+                <input id={id} class={width} type="text" inputmode={input_mode} autocomplete={autocomplete} spellcheck="false"
+                    value={value} {oninput} aria-invalid={invalid} aria-describedby={described} list={list.clone()} />
+            }
+            if let Some(list) = list {
+                <datalist id={list}>
+                    { for motlan_core::validate::ethnicity::ETHNIC_GROUPS.iter().map(|g| html! { <option value={*g} /> }) }
+                </datalist>
+            }
+        </div>
+    }
+}
+
+/// "Thông tin chưa đúng?": how to have the source corrected, since it cannot be edited here.
+#[function_component(NotRight)]
+pub fn not_right() -> Html {
+    let t = use_prefs().t();
+    html! {
+        <details class="details">
+            <summary>{ t.not_right }</summary>
+            <p>{ t.not_right_body }</p>
+        </details>
+    }
+}
+
+/// "From the national population database, retrieved …".
+pub fn source_line(p: &Prefilled, t: &Strings) -> String {
+    let source = p
+        .provenance
+        .source
+        .map_or(t.account_source, |s| (t.source_name)(s));
+    format!("{}: {source}", t.from_source)
+}
+
+/// An answer as the citizen reads it on the check page.
+pub fn display(q: &Question, answers: &Answers, lang: Lang, t: &Strings) -> Html {
+    let value = value_of(answers, &q.id);
+    let text = match q.kind {
+        QuestionKind::Address => {
+            return html! {
+                <AddressText id={q.id.clone()} answers={Rc::new(answers.clone())} />
+            };
+        }
+        _ if value.is_empty() => t.not_answered.to_owned(),
+        QuestionKind::Sex if value == "male" => t.male.to_owned(),
+        QuestionKind::Sex => t.female.to_owned(),
+        QuestionKind::YesNo if value == "yes" => t.yes.to_owned(),
+        QuestionKind::YesNo => t.no.to_owned(),
+        QuestionKind::Confirm => t.confirmed.to_owned(),
+        QuestionKind::Choice => q
+            .options
+            .iter()
+            .find(|o| o.value == value)
+            .map_or(value, |o| o.label.get(lang).to_owned()),
+        _ => value,
+    };
+    html! { { text } }
+}
+
+#[derive(Debug, PartialEq, Properties)]
+struct AddressProps {
+    id: String,
+    answers: Rc<Answers>,
+    #[prop_or_default]
+    on_change: Callback<(String, String)>,
+    #[prop_or_default]
+    invalid: bool,
+}
+
+/// The province list, then the wards of the chosen province, then the street.
+#[function_component(AddressInputs)]
+fn address_inputs(props: &AddressProps) -> Html {
+    let t = use_prefs().t();
+    let api = use_api();
+    let province_key = format!("{}.province", props.id);
+    let ward_key = format!("{}.ward", props.id);
+    let street_key = format!("{}.street", props.id);
+    let province = value_of(&props.answers, &province_key);
+    let ward = value_of(&props.answers, &ward_key);
+    let provinces = {
+        let api = api.clone();
+        use_resource((), move |()| {
+            let api = api.clone();
+            async move { api.provinces().await }
+        })
+    };
+    let wards = use_resource(province.clone(), move |province| {
+        let api = api.clone();
+        async move {
+            if province.is_empty() {
+                Ok(Vec::new())
+            } else {
+                api.wards(&province).await
+            }
+        }
+    });
+    let select = |key: &str,
+                  current: &str,
+                  label: &str,
+                  units: &Resource<Vec<crate::services::api::Unit>>,
+                  reset: Option<String>| {
+        let (key, on_change) = (key.to_owned(), props.on_change.clone());
+        let id = input_id(&key);
+        let onchange = Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on_change.emit((key.clone(), select.value()));
+            if let Some(reset) = &reset {
+                on_change.emit((reset.clone(), String::new()));
+            }
+        });
+        let options = match units {
+            Resource::Ready(list) => list
+                .iter()
+                .map(|u| {
+                    let code = u.code.to_string();
+                    let selected = code == current;
+                    html! { <option value={code} {selected}>{ &u.name }</option> }
+                })
+                .collect::<Html>(),
+            _ => html! {},
+        };
+        html! {
+            <div class="address-part">
+                <label class="label label--part" for={id.clone()}>{ label }</label>
+                <select {id} class="input select" {onchange} aria-invalid={props.invalid.then_some("true")}>
+                    <option value="" selected={current.is_empty()}>{ t.choose }</option>
+                    { options }
+                </select>
+            </div>
+        }
+    };
+    let street_on_change = props.on_change.clone();
+    let street_key_for_input = street_key.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        street_on_change.emit((street_key_for_input.clone(), input.value()));
+    });
+    html! {
+        <>
+            { select(&province_key, &province, t.province, &provinces.state, Some(ward_key.clone())) }
+            { select(&ward_key, &ward, t.ward, &wards.state, None) }
+            <div class="address-part">
+                <label class="label label--part" for={input_id(&street_key)}>{ t.street }</label>
+                <input id={input_id(&street_key)} class="input" type="text" autocomplete="off"
+                    value={value_of(&props.answers, &street_key)} {oninput} />
+            </div>
+        </>
+    }
+}
+
+/// An address answer in words: street, ward, province.
+#[function_component(AddressText)]
+fn address_text(props: &AddressProps) -> Html {
+    let api = use_api();
+    let part = |p: &str| value_of(&props.answers, &format!("{}.{p}", props.id));
+    let (province, ward, street) = (part("province"), part("ward"), part("street"));
+    let names = use_resource(province.clone(), move |province| {
+        let api = api.clone();
+        async move {
+            if province.is_empty() {
+                return Ok((Vec::new(), Vec::new()));
+            }
+            Ok((api.provinces().await?, api.wards(&province).await?))
+        }
+    });
+    let name = |list: &[crate::services::api::Unit], code: &str| {
+        list.iter()
+            .find(|u| u.code.to_string() == code)
+            .map_or_else(|| code.to_owned(), |u| u.name.clone())
+    };
+    let text = match &*names.state {
+        Resource::Ready(lists) => [street, name(&lists.1, &ward), name(&lists.0, &province)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => [street, ward, province].join(", "),
+    };
+    html! { { text } }
+}
