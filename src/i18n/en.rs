@@ -193,4 +193,6 @@ pub static STRINGS: Strings = Strings {
     upload_failed: "The upload did not work. Check your connection and try again.",
     uploaded: "Uploaded",
     uploading: "Uploading",
+    popular_heading: "Filed most often",
+    filed_recently: |n| format!("{n} dossiers in the last 30 days"),
 };

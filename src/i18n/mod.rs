@@ -81,6 +81,8 @@ pub struct Strings {
     pub held_for_you: &'static str,
     pub your_documents_lead: &'static str,
     pub consent_to_see: &'static str,
+    pub popular_heading: &'static str,
+    pub filed_recently: fn(u64) -> String,
     pub account_source: &'static str,
     pub appointment: &'static str,
     pub back: &'static str,

@@ -179,4 +179,6 @@ pub static STRINGS: Strings = Strings {
     upload_failed: "Chưa tải lên được. Kiểm tra kết nối mạng rồi thử lại.",
     uploaded: "Đã tải lên",
     uploading: "Đang tải lên",
+    popular_heading: "Thủ tục được nộp nhiều",
+    filed_recently: |n| format!("{n} hồ sơ trong 30 ngày qua"),
 };

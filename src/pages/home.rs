@@ -90,7 +90,31 @@ fn results_view(
     } else {
         (t.result_count)(shown.len())
     };
+    // What people file most here, while nothing is searched for.
+    let mut popular: Vec<&ProcedureSummary> =
+        list.iter().filter(|p| p.filed_recently > 0).collect();
+    popular.sort_by_key(|p| std::cmp::Reverse(p.filed_recently));
+    popular.truncate(3);
+    let popular = (query.trim().is_empty() && !popular.is_empty()).then(|| {
+        html! {
+            <section aria-labelledby="popular-heading">
+                <h2 id="popular-heading">{ t.popular_heading }</h2>
+                <ul class="procedure-list">
+                    { for popular.into_iter().map(|p| html! {
+                        <li class="procedure-item" key={p.code.to_string()}>
+                            <Link<Route> to={Route::Procedure { code: p.code.to_string() }} classes="procedure-item__link">
+                                { p.name.get(lang) }
+                            </Link<Route>>
+                            <p class="procedure-item__meta">{ (t.filed_recently)(p.filed_recently) }</p>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
     html! {
+        <>
+        { popular }
         <section aria-labelledby="results-heading">
             <h2 id="results-heading" aria-live="polite">{ heading }</h2>
             if shown.is_empty() {
@@ -101,6 +125,7 @@ fn results_view(
                 </ul>
             }
         </section>
+        </>
     }
 }
 

@@ -142,6 +142,12 @@ test('a mother registers her newborn: she confirms what national data holds, typ
   await expectAccessible(page, 'my dossiers');
   const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('motlan.draft.')));
   assert.deepEqual(drafts, [], 'the draft is gone once filed');
+
+  await page.getByRole('link', { name: 'Một Lần' }).click();
+  const popular = page.getByRole('region', { name: 'Thủ tục được nộp nhiều' });
+  await popular.getByRole('link', { name: 'Đăng ký khai sinh' }).waitFor();
+  assert.match(await popular.textContent(), /\d+ hồ sơ trong 30 ngày qua/);
+  await expectAccessible(page, 'the home page with popular procedures');
   assert.deepEqual(page.errors, []);
 });
 

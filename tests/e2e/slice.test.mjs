@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 test('a citizen finds birth registration without diacritics, sees which papers are not needed, and is asked to sign in', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).waitFor();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).first().waitFor();
   await expectAccessible(page, 'the home page');
   await screenshots(page, 'home');
 
@@ -74,7 +74,7 @@ test('a deep link survives a reload, and an unknown address says so in plain wor
 test('the whole slice works with the keyboard alone', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).waitFor();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).first().waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Chuyển đến nội dung chính');
   // Tab to the procedure link and open it with Enter.

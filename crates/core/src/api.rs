@@ -22,6 +22,9 @@ pub struct ProcedureSummary {
     /// How many of the listed documents national data can stand in for or are waived online.
     pub reusable_documents: usize,
     pub documents: usize,
+    /// Dossiers received for it in the last 30 days on this server (popular procedures first).
+    #[serde(default)]
+    pub filed_recently: u64,
 }
 
 impl From<&Procedure> for ProcedureSummary {
@@ -39,6 +42,7 @@ impl From<&Procedure> for ProcedureSummary {
                 .filter(|d| crate::reuse::usually_held(d))
                 .count(),
             documents: p.documents.len(),
+            filed_recently: 0,
         }
     }
 }

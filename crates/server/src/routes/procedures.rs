@@ -28,12 +28,26 @@ struct ListQuery {
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
-) -> Json<Vec<ProcedureSummary>> {
+) -> Result<Json<Vec<ProcedureSummary>>, Failure> {
+    use time::format_description::well_known::Rfc3339;
     let procedures: Vec<&Procedure> = match query.q.as_deref().map(str::trim) {
         Some(q) if !q.is_empty() => state.catalog.search(q),
         _ => state.catalog.procedures().iter().collect(),
     };
-    Json(procedures.into_iter().map(ProcedureSummary::from).collect())
+    let since = (crate::clock::now_vietnam().map_err(Failure::internal)?
+        - time::Duration::days(30))
+    .format(&Rfc3339)
+    .map_err(Failure::internal)?;
+    let counts = state.storage.filing_counts(&since).await?;
+    Ok(Json(
+        procedures
+            .into_iter()
+            .map(|p| ProcedureSummary {
+                filed_recently: counts.get(p.code.as_str()).copied().unwrap_or(0),
+                ..ProcedureSummary::from(p)
+            })
+            .collect(),
+    ))
 }
 
 #[utoipa::path(get, path = "/procedures/{code}", tag = "catalog", params(("code" = String, Path, example = "1.001193")), responses((status = 200, body = motlan_core::Procedure), (status = 404, body = motlan_core::api::ApiError)))]

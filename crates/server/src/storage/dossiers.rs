@@ -222,6 +222,28 @@ impl Storage {
     }
 
     /// The receipts of a citizen's dossiers, newest first.
+    /// How many dossiers each procedure received since `since` (RFC 3339, Vietnam time).
+    pub async fn filing_counts(
+        &self,
+        since: &str,
+    ) -> Result<std::collections::BTreeMap<String, u64>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT procedure_code, COUNT(*) AS n FROM dossiers WHERE received_at >= $1 GROUP BY procedure_code",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let n: i64 = row.try_get("n")?;
+                Ok((
+                    row.try_get("procedure_code")?,
+                    u64::try_from(n).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
     pub async fn dossiers_of(&self, owner: &str) -> Result<Vec<DossierReceipt>, sqlx::Error> {
         let query = format!(
             "SELECT {COLUMNS} FROM dossiers WHERE owner = $1 ORDER BY received_at DESC, code DESC"

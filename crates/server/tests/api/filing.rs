@@ -164,6 +164,24 @@ async fn the_receipt_has_a_qr_code_and_a_copy_to_keep_for_its_owner_only() {
         );
     }
 
+    let listed = app.get("/api/v1/procedures").await;
+    let count = |code: &str| {
+        listed
+            .json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["code"] == code)
+            .unwrap()["filed_recently"]
+            .clone()
+    };
+    assert_eq!(
+        count("1.001193"),
+        1,
+        "popular procedures count recent filings"
+    );
+    assert_eq!(count("1.000894"), 0);
+
     let minh = app.sign_in("minh").await;
     for path in ["qr.svg", "receipt.html"] {
         let other = app
