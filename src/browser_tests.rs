@@ -136,3 +136,56 @@ fn idempotency_keys_are_random_and_128_bits() {
     assert_eq!(a.len(), 32);
     assert_ne!(a, b);
 }
+
+/// A draft is kept encrypted, opens only with its key, for its owner and procedure, and is gone
+/// after `discard_all` (sign-out).
+#[wasm_bindgen_test]
+async fn a_draft_is_encrypted_bound_to_its_owner_and_removed_at_sign_out() {
+    use crate::services::drafts::{Draft, DraftBox, discard_all};
+
+    let key = crate::services::identity::base64url(&[7u8; 32]);
+    let other_key = crate::services::identity::base64url(&[8u8; 32]);
+    let mine = DraftBox::from_key(&key, "001197004321").await.expect("key");
+    let draft = Draft {
+        answers: [("child.full_name".to_owned(), "Trần Ngọc Anh".to_owned())].into(),
+        idempotency_key: "k-1".into(),
+        step: "child_name".into(),
+        ..Draft::default()
+    };
+    mine.save("1.001193", &draft).await.expect("saved");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = storage
+        .get_item("motlan.draft.1.001193")
+        .unwrap()
+        .expect("stored");
+    assert!(
+        !stored.contains("Ngọc") && !stored.contains("child"),
+        "{stored}"
+    );
+    assert_eq!(mine.load("1.001193").await, Some(draft));
+
+    let someone_else = DraftBox::from_key(&key, "036094001234").await.expect("key");
+    assert_eq!(
+        someone_else.load("1.001193").await,
+        None,
+        "bound to its owner"
+    );
+    let wrong_key = DraftBox::from_key(&other_key, "001197004321")
+        .await
+        .expect("key");
+    assert_eq!(
+        wrong_key.load("1.001193").await,
+        None,
+        "opens only with its key"
+    );
+    assert_eq!(mine.load("1.004194").await, None);
+
+    storage.set_item("unrelated", "kept").unwrap();
+    discard_all();
+    assert_eq!(storage.get_item("motlan.draft.1.001193").unwrap(), None);
+    assert_eq!(
+        storage.get_item("unrelated").unwrap().as_deref(),
+        Some("kept")
+    );
+    storage.remove_item("unrelated").unwrap();
+}

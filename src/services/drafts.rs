@@ -95,9 +95,14 @@ impl DraftBox {
     /// Fetches the key from the server and imports it (not extractable) into memory.
     pub async fn open(api: &Api, owner: &str) -> Result<Self, ApiFailure> {
         let key = api.draft_key().await?;
+        Self::from_key(&key.key, owner).await
+    }
+
+    /// Imports a base64url AES-256 key (as a JWK, so the browser decodes it).
+    pub async fn from_key(key: &str, owner: &str) -> Result<Self, ApiFailure> {
         let jwk = Object::new();
         set(&jwk, "kty", &JsValue::from_str("oct"));
-        set(&jwk, "k", &JsValue::from_str(&key.key));
+        set(&jwk, "k", &JsValue::from_str(key));
         set(&jwk, "alg", &JsValue::from_str("A256GCM"));
         set(&jwk, "ext", &JsValue::TRUE);
         let algorithm = Object::new();
