@@ -125,10 +125,11 @@ impl Reducible for Filing {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum DraftState {
     Opening,
-    Restored,
+    /// A draft was restored; the notice shows on the step the citizen resumes at.
+    Restored(String),
     Fresh,
     /// The key could not be fetched: the filing works, but nothing is saved.
     Unavailable,
@@ -230,7 +231,12 @@ fn journey(props: &JourneyProps) -> Html {
                     Some(draft) => {
                         let saved_step = draft.step.clone();
                         filing.dispatch(Change::Restore(draft));
-                        draft_state.set(DraftState::Restored);
+                        let resume = if step == START && !saved_step.is_empty() {
+                            saved_step.clone()
+                        } else {
+                            step.clone()
+                        };
+                        draft_state.set(DraftState::Restored(resume));
                         if step == START && !saved_step.is_empty() {
                             navigator.replace(&Route::Filing {
                                 code,
@@ -448,8 +454,8 @@ fn journey(props: &JourneyProps) -> Html {
                 </div>
             }
         });
-    let draft_note = match *draft_state {
-        DraftState::Restored if index == 0 || props.step == START => {
+    let draft_note = match &*draft_state {
+        DraftState::Restored(at) if *at == props.step => {
             let (filing, draft_state) = (filing.clone(), draft_state.clone());
             let code = code.clone();
             let start_again = Callback::from(move |_: MouseEvent| {

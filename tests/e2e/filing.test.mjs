@@ -158,10 +158,24 @@ test('a closed tab loses nothing: the encrypted draft comes back after signing i
   await signIn(page, 'Trần Văn Minh');
   await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
   await step(page, 'Thông tin người yêu cầu');
+  await page.getByLabel('Họ, chữ đệm và tên').fill('Trần Văn Minh');
+  await page.getByLabel('Số định danh cá nhân').fill('036094001234');
+  await page.getByLabel('Ngày cấp thẻ căn cước').fill('01/07/2024');
   await page.getByLabel('Nơi cấp thẻ căn cước').fill('Bộ Công an');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('motlan.draft.')));
+  await next(page);
+  await step(page, 'Nơi cư trú của bạn');
+  const draft = () => Object.entries(localStorage).find(([k]) => k.startsWith('motlan.draft.'))?.[1] ?? null;
+  await page.waitForFunction(draft);
+  await page.waitForTimeout(200); // let the save of the page just opened finish
+  const before = await page.evaluate(draft);
+  await page.getByLabel('Số nhà, đường, thôn, tổ dân phố').fill('Số 12 ngõ 5 Đội Cấn');
+  // Saved as the citizen types: the stored draft changes.
+  await page.waitForFunction((previous) => {
+    const now = Object.entries(localStorage).find(([k]) => k.startsWith('motlan.draft.'))?.[1];
+    return now !== undefined && now !== previous;
+  }, before);
   const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('motlan.draft.'))[1]);
-  assert.doesNotMatch(stored, /Bộ Công an|B\\u1ed9/, 'the draft is encrypted');
+  assert.doesNotMatch(stored, /Bộ Công an|Đội Cấn|036094001234/, 'the draft is encrypted');
   await page.close();
 
   page = await context.newPage();
@@ -169,8 +183,12 @@ test('a closed tab loses nothing: the encrypted draft comes back after signing i
   await page.getByRole('heading', { name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
   await expectAccessible(page, 'filing when signed out');
   await signIn(page, 'Trần Văn Minh');
+  await step(page, 'Nơi cư trú của bạn');
   await page.getByText('Chúng tôi đã khôi phục bản nháp bạn đang làm dở.').waitFor();
-  assert.equal(await page.getByLabel('Nơi cấp thẻ căn cước').inputValue(), 'Bộ Công an');
+  assert.equal(await page.getByLabel('Số nhà, đường, thôn, tổ dân phố').inputValue(), 'Số 12 ngõ 5 Đội Cấn');
+  await page.getByRole('link', { name: 'Quay lại' }).click();
+  await step(page, 'Thông tin người yêu cầu');
+  assert.equal(await page.getByLabel('Nơi cấp thẻ căn cước').inputValue(), 'Bộ Công an', 'back keeps every answer');
   await expectAccessible(page, 'a restored draft');
   await screenshots(page, 'filing-restored');
 
