@@ -5,9 +5,10 @@ use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::pages::{
-    ConsentPage, DataUsePage, DossierPage, FilingPage, HomePage, MyDossiersPage, NotFoundPage,
-    ProcedurePage, SignInCallbackPage,
+    ConsentPage, DataUsePage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage,
 };
+#[cfg(feature = "journey")]
+use crate::pages::{DossierPage, FilingPage, MyDossiersPage};
 use crate::services::api::Api;
 use crate::state::prefs::PrefsProvider;
 use crate::state::session::SessionProvider;
@@ -42,9 +43,17 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
+        #[cfg(feature = "journey")]
         Route::Filing { code, step } => html! { <FilingPage {code} {step} /> },
+        #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
+        #[cfg(feature = "journey")]
         Route::Dossier { code } => html! { <DossierPage {code} /> },
+        // The first-load bundle does not carry these pages: it loads them on demand.
+        #[cfg(not(feature = "journey"))]
+        Route::Filing { .. } | Route::MyDossiers | Route::Dossier { .. } => {
+            html! { <crate::components::journey_loader::JourneyLoader /> }
+        }
         Route::SignIn => html! { <SignInCallbackPage /> },
         Route::Consent => html! { <ConsentPage /> },
         Route::DataUse => html! { <DataUsePage /> },
@@ -58,6 +67,9 @@ pub struct AppProps {
     pub api_base: AttrValue,
     /// Base address of the OpenID Connect provider, e.g. `/sandbox/idp`.
     pub identity: AttrValue,
+    /// The session handed over by the first-load app to the journey module.
+    pub session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,
+    pub lang: motlan_core::Lang,
 }
 
 #[function_component(App)]
@@ -65,8 +77,8 @@ pub fn app(props: &AppProps) -> Html {
     let api = Api::new(props.api_base.clone());
     html! {
         <ContextProvider<Api> context={api}>
-            <PrefsProvider>
-                <SessionProvider identity={props.identity.clone()}>
+            <PrefsProvider lang={props.lang}>
+                <SessionProvider identity={props.identity.clone()} initial={props.session.clone()}>
                     <BrowserRouter>
                         <Layout>
                             <Switch<Route> render={switch} />

@@ -4,6 +4,10 @@
 //! API address (`data-api-base`) and the identity provider (`data-identity`) from that element,
 //! so an agency can embed it in its own page.
 
+// The first-load bundle (without `journey`) compiles the shared services and strings whose only
+// users are the journey pages, loaded on demand; the full build uses them all.
+#![cfg_attr(not(feature = "journey"), allow(dead_code))]
+
 mod app;
 mod components;
 mod hooks;
@@ -20,8 +24,42 @@ pub use app::App;
 /// Id of the element the app renders into.
 pub const MOUNT_ID: &str = "motlan";
 
+thread_local! {
+    /// The running app, so the first-load app can give the page over to the journey module.
+    static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).
 pub fn start() {
+    mount(None, motlan_core::Lang::Vi);
+}
+
+/// Stops the running app (the journey module takes the page over).
+pub fn stop() {
+    if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
+}
+
+/// Entry point of the on-demand journey module: mounts the full app with the session and
+/// language the first-load app had, so the citizen stays signed in (the token is passed in
+/// memory, never through storage).
+#[cfg(feature = "journey-module")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_with(token: String, me: String, lang: String) {
+    let session = serde_json::from_str::<motlan_core::api::Me>(&me)
+        .ok()
+        .filter(|_| !token.is_empty())
+        .map(|me| (std::rc::Rc::<str>::from(token), me));
+    let lang = if lang == "en" {
+        motlan_core::Lang::En
+    } else {
+        motlan_core::Lang::Vi
+    };
+    mount(session, lang);
+}
+
+fn mount(session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>, lang: motlan_core::Lang) {
     let document = web_sys::window().and_then(|w| w.document());
     let root = document
         .as_ref()
@@ -37,14 +75,15 @@ pub fn start() {
             .and_then(|el| el.get_attribute("data-identity"))
             .unwrap_or_else(|| "/sandbox/idp".to_owned())
             .into(),
+        session,
+        lang,
     };
-    match root {
+    let app = match root {
         Some(root) => {
             root.set_inner_html("");
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
-        None => {
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
+    APP.with(|a| *a.borrow_mut() = Some(app));
 }

@@ -1,6 +1,10 @@
 pub mod document_list;
+#[cfg(not(feature = "journey"))]
+pub mod journey_loader;
 pub mod layout;
 pub mod load_state;
+#[cfg(feature = "journey")]
 pub mod question;
 pub mod sign_in_button;
+#[cfg(feature = "journey")]
 pub mod uploader;

@@ -31,8 +31,7 @@ use crate::services::drafts::{self, Draft, DraftBox, Upload};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
-/// The step a journey starts from: the saved one if a draft exists, else the first.
-pub const START: &str = "bat-dau";
+use super::START;
 const KNOWN: &str = "thong-tin-co-san";
 const DOCUMENTS: &str = "giay-to";
 const CHECK: &str = "kiem-tra";

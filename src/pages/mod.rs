@@ -1,8 +1,13 @@
+//! The pages, one per route.
+
 mod consent;
 mod data_use;
+#[cfg(feature = "journey")]
 mod dossier;
+#[cfg(feature = "journey")]
 mod filing;
 mod home;
+#[cfg(feature = "journey")]
 mod my_dossiers;
 mod not_found;
 mod procedure;
@@ -10,10 +15,16 @@ mod sign_in;
 
 pub use consent::ConsentPage;
 pub use data_use::DataUsePage;
+#[cfg(feature = "journey")]
 pub use dossier::DossierPage;
-pub use filing::{FilingPage, START};
+#[cfg(feature = "journey")]
+pub use filing::FilingPage;
 pub use home::HomePage;
+#[cfg(feature = "journey")]
 pub use my_dossiers::MyDossiersPage;
 pub use not_found::NotFoundPage;
 pub use procedure::ProcedurePage;
 pub use sign_in::SignInCallbackPage;
+
+/// The step a filing journey starts from: the saved one if a draft exists, else the first.
+pub const START: &str = "bat-dau";

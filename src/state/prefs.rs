@@ -30,12 +30,15 @@ pub type PrefsContext = UseReducerHandle<Prefs>;
 
 #[derive(Debug, PartialEq, Properties)]
 pub struct PrefsProviderProps {
+    #[prop_or_default]
+    pub lang: Lang,
     pub children: Html,
 }
 
 #[function_component(PrefsProvider)]
 pub fn prefs_provider(props: &PrefsProviderProps) -> Html {
-    let prefs = use_reducer(Prefs::default);
+    let lang = props.lang;
+    let prefs = use_reducer(move || Prefs { lang });
     html! {
         <ContextProvider<PrefsContext> context={prefs}>
             { props.children.clone() }

@@ -42,15 +42,23 @@ pub type SessionContext = UseReducerHandle<Session>;
 #[derive(Debug, PartialEq, Properties)]
 pub struct SessionProviderProps {
     pub identity: AttrValue,
+    /// A session handed over from the first-load app.
+    #[prop_or_default]
+    pub initial: Option<(Rc<str>, Me)>,
     pub children: Html,
 }
 
 #[function_component(SessionProvider)]
 pub fn session_provider(props: &SessionProviderProps) -> Html {
     let identity = props.identity.clone();
-    let session = use_reducer(move || Session {
-        identity,
-        ..Session::default()
+    let initial = props.initial.clone();
+    let session = use_reducer(move || {
+        let (token, me) = initial.map_or((None, None), |(t, m)| (Some(t), Some(m)));
+        Session {
+            identity,
+            token,
+            me,
+        }
     });
     html! {
         <ContextProvider<SessionContext> context={session}>

@@ -25,10 +25,89 @@ pub fn run(root: &Path, server_args: Vec<String>) -> Result {
     )
 }
 
-/// Release build of the web app into `dist/`.
+/// Release build of the web app into `dist/`: the first-load bundle with Trunk (the public
+/// pages), then the full app with the filing journey, loaded on demand, into
+/// `dist/journey-<hash>/`, whose address goes into `index.html` as `data-journey`.
 pub fn build_web(root: &Path) -> Result {
     run_step(
         "building the web app with Trunk (release)",
         command(root, "trunk").args(["build", "--release"]),
-    )
+    )?;
+    build_journey(root)
+}
+
+fn build_journey(root: &Path) -> Result {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from)
+        .join("journey");
+    run_step(
+        "building the on-demand filing journey (release)",
+        command(root, "cargo")
+            .args([
+                "build",
+                "--quiet",
+                "--profile",
+                "wasm-release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--features",
+                "journey-module",
+                "--target-dir",
+            ])
+            .arg(&target),
+    )?;
+    let staging = root.join("dist/.journey");
+    let _ = std::fs::remove_dir_all(&staging);
+    run_step(
+        "binding the journey module (wasm-bindgen)",
+        command(root, "wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "motlan-journey",
+                "--out-dir",
+            ])
+            .arg(&staging)
+            .arg(target.join("wasm32-unknown-unknown/wasm-release/motlan_web.wasm")),
+    )?;
+    let wasm = staging.join("motlan-journey_bg.wasm");
+    run_step(
+        "optimising the journey module (wasm-opt -Oz)",
+        command(root, "wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
+    // The folder is named by the content, so a browser never keeps a stale module.
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&bytes, &mut hasher);
+    let name = format!("journey-{:016x}", std::hash::Hasher::finish(&hasher));
+    let folder = root.join("dist").join(&name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::rename(&staging, &folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let index = root.join("dist/index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let marker = "id=\"motlan\"";
+    if !html.contains(marker) {
+        return Err(format!("{}: no element with {marker}", index.display()));
+    }
+    let html = html.replacen(
+        marker,
+        &format!("{marker} data-journey=\"/{name}/motlan-journey.js\""),
+        1,
+    );
+    std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
 }

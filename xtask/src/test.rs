@@ -47,7 +47,14 @@ pub fn test(root: &Path) -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ];
-    for (label, scope) in [("native", &["--workspace"][..]), ("wasm32", &wasm32[..])] {
+    let first_load = [&wasm32[..], &["--no-default-features"][..]].concat();
+    let module = [&wasm32[..], &["--features", "journey-module"][..]].concat();
+    for (label, scope) in [
+        ("native", &["--workspace"][..]),
+        ("wasm32", &wasm32[..]),
+        ("wasm32 first-load bundle", &first_load[..]),
+        ("wasm32 journey module", &module[..]),
+    ] {
         let clippy = run(
             &format!("linting {label} code (cargo clippy)"),
             command(root, "cargo").arg("clippy").args(scope).args([

@@ -49,10 +49,69 @@ pub fn report(dist: &Path) {
             .unwrap_or_default();
         println!("  {name:<44} {:>10} {compressed:>10}", bytes.len());
     }
+    // Snippets the JS glue imports at start belong to the first load too.
+    for file in files_under(&dist.join("snippets")) {
+        let bytes = std::fs::read(&file).expect("readable build output");
+        let compressed = gzip(&bytes);
+        total += compressed;
+        println!(
+            "  {:<44} {:>10} {compressed:>10}",
+            "snippets/…/".to_owned() + &name_of(&file),
+            bytes.len()
+        );
+    }
     println!(
         "  total: {total} bytes ({:.1} KiB) of a {} KiB budget{}",
         total as f64 / 1024.0,
         BUDGET / 1024,
         if total > BUDGET { ": OVER BUDGET" } else { "" }
     );
+    // The filing journey is loaded only when a citizen opens it.
+    let journeys = std::fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| name_of(p).starts_with("journey-"));
+    for folder in journeys {
+        let mut on_demand = 0;
+        println!("on demand, when a filing starts: {}", name_of(&folder));
+        for file in files_under(&folder) {
+            let bytes = std::fs::read(&file).expect("readable build output");
+            let compressed = gzip(&bytes);
+            on_demand += compressed;
+            println!(
+                "  {:<44} {:>10} {compressed:>10}",
+                name_of(&file),
+                bytes.len()
+            );
+        }
+        println!(
+            "  total: {on_demand} bytes ({:.1} KiB)",
+            on_demand as f64 / 1024.0
+        );
+    }
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Every file under `dir`, sorted; none when it does not exist.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        for entry in std::fs::read_dir(&next).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
 }
