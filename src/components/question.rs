@@ -71,7 +71,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         .prefilled
         .iter()
         .find(|p| !p.locked && p.key == q.id)
-        .map(|p| html! { <p class="hint">{ (t.suggested)((source_line(p, t)).as_str()) }</p> });
+        .map(|p| html! { <p class="hint">{ (t.j.suggested)((source_line(p, t)).as_str()) }</p> });
     let id = input_id(&q.id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -85,12 +85,12 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         q.kind,
         QuestionKind::Date | QuestionKind::PastDate
     )
-    .then_some(t.date_hint));
+    .then_some(t.j.date_hint));
     let error_html = error.as_ref().map(|e| {
-        html! { <p id={error_id.clone()} class="error-message"><span class="visually-hidden">{ t.error_prefix }</span>{ e }</p> }
+        html! { <p id={error_id.clone()} class="error-message"><span class="visually-hidden">{ t.j.error_prefix }</span>{ e }</p> }
     });
     let label_text = html! {
-        <>{ q.label.get(lang) }if !q.required { { " " }<span class="hint-inline">{ t.optional }</span> }</>
+        <>{ q.label.get(lang) }if !q.required { { " " }<span class="hint-inline">{ t.j.optional }</span> }</>
     };
     let key = q.id.clone();
     let on_change = props.on_change.clone();
@@ -101,12 +101,12 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
 
     let options: Option<Vec<(String, String)>> = match q.kind {
         QuestionKind::Sex => Some(vec![
-            ("female".into(), t.female.into()),
-            ("male".into(), t.male.into()),
+            ("female".into(), t.j.female.into()),
+            ("male".into(), t.j.male.into()),
         ]),
         QuestionKind::YesNo => Some(vec![
-            ("yes".into(), t.yes.into()),
-            ("no".into(), t.no.into()),
+            ("yes".into(), t.j.yes.into()),
+            ("no".into(), t.j.no.into()),
         ]),
         QuestionKind::Choice => Some(
             q.options
@@ -220,8 +220,8 @@ pub fn not_right() -> Html {
     let t = use_prefs().t();
     html! {
         <details class="details">
-            <summary>{ t.not_right }</summary>
-            <p>{ t.not_right_body }</p>
+            <summary>{ t.j.not_right }</summary>
+            <p>{ t.j.not_right_body }</p>
         </details>
     }
 }
@@ -231,8 +231,8 @@ pub fn source_line(p: &Prefilled, t: &Strings) -> String {
     let source = p
         .provenance
         .source
-        .map_or(t.account_source, |s| (t.source_name)(s));
-    format!("{}: {source}", t.from_source)
+        .map_or(t.j.account_source, |s| (t.source_name)(s));
+    format!("{}: {source}", t.j.from_source)
 }
 
 /// An answer as the citizen reads it on the check page.
@@ -244,12 +244,12 @@ pub fn display(q: &Question, answers: &Answers, lang: Lang, t: &Strings) -> Html
                 <AddressText id={q.id.clone()} answers={Rc::new(answers.clone())} />
             };
         }
-        _ if value.is_empty() => t.not_answered.to_owned(),
-        QuestionKind::Sex if value == "male" => t.male.to_owned(),
-        QuestionKind::Sex => t.female.to_owned(),
-        QuestionKind::YesNo if value == "yes" => t.yes.to_owned(),
-        QuestionKind::YesNo => t.no.to_owned(),
-        QuestionKind::Confirm => t.confirmed.to_owned(),
+        _ if value.is_empty() => t.j.not_answered.to_owned(),
+        QuestionKind::Sex if value == "male" => t.j.male.to_owned(),
+        QuestionKind::Sex => t.j.female.to_owned(),
+        QuestionKind::YesNo if value == "yes" => t.j.yes.to_owned(),
+        QuestionKind::YesNo => t.j.no.to_owned(),
+        QuestionKind::Confirm => t.j.confirmed.to_owned(),
         QuestionKind::Choice => q
             .options
             .iter()
@@ -326,7 +326,7 @@ fn address_inputs(props: &AddressProps) -> Html {
             <div class="address-part">
                 <label class="label label--part" for={id.clone()}>{ label }</label>
                 <select {id} class="input select" {onchange} aria-invalid={props.invalid.then_some("true")}>
-                    <option value="" selected={current.is_empty()}>{ t.choose }</option>
+                    <option value="" selected={current.is_empty()}>{ t.j.choose }</option>
                     { options }
                 </select>
             </div>
@@ -340,10 +340,10 @@ fn address_inputs(props: &AddressProps) -> Html {
     });
     html! {
         <>
-            { select(&province_key, &province, t.province, &provinces.state, Some(ward_key.clone())) }
-            { select(&ward_key, &ward, t.ward, &wards.state, None) }
+            { select(&province_key, &province, t.j.province, &provinces.state, Some(ward_key.clone())) }
+            { select(&ward_key, &ward, t.j.ward, &wards.state, None) }
             <div class="address-part">
-                <label class="label label--part" for={input_id(&street_key)}>{ t.street }</label>
+                <label class="label label--part" for={input_id(&street_key)}>{ t.j.street }</label>
                 <input id={input_id(&street_key)} class="input" type="text" autocomplete="off"
                     value={value_of(&props.answers, &street_key)} {oninput} />
             </div>

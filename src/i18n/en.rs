@@ -1,6 +1,9 @@
+#[cfg(feature = "journey")]
 use motlan_core::api::DossierStatus;
 use motlan_core::procedure::DataSource;
 
+#[cfg(feature = "journey")]
+use super::Journey;
 use super::Strings;
 
 pub static STRINGS: Strings = Strings {
@@ -53,11 +56,6 @@ pub static STRINGS: Strings = Strings {
     basis: "Basis",
     when_label: "When",
     start_filing: "Start filing",
-    submitting: "Sending your dossier…",
-    confirmation_title: "Dossier received",
-    dossier_code: "Dossier code",
-    received_at: "Received at",
-    confirmation_next: "Keep the dossier code to follow its progress.",
     back_to_home: "Back to the home page",
     not_found_title: "Page not found",
     not_found_body: "There is no page at this address. If you typed it, please check it.",
@@ -99,6 +97,20 @@ pub static STRINGS: Strings = Strings {
     held_for_you: "Already held",
     your_documents_lead: "This is the status of your own papers, from the data you allowed the service to read.",
     consent_to_see: "Allow your data to be read to see exactly which papers are already held",
+    my_dossiers: "My dossiers",
+    popular_heading: "Filed most often",
+    filed_recently: |n| format!("{n} dossiers in the last 30 days"),
+    #[cfg(feature = "journey")]
+    j: &JOURNEY,
+};
+
+#[cfg(feature = "journey")]
+pub static JOURNEY: Journey = Journey {
+    submitting: "Sending your dossier…",
+    confirmation_title: "Dossier received",
+    dossier_code: "Dossier code",
+    received_at: "Received at",
+    confirmation_next: "Keep the dossier code to follow its progress.",
     account_source: "Your electronic identity account",
     appointment: "Result expected on",
     back: "Back",
@@ -136,7 +148,6 @@ pub static STRINGS: Strings = Strings {
     from_source: "Source",
     known_lead: "These details come from national databases; you do not type them again. Please check them.",
     known_title: "What the State already holds",
-    my_dossiers: "My dossiers",
     my_dossiers_empty: "You have not filed any dossier yet.",
     no: "No",
     yes: "Yes",
@@ -193,6 +204,4 @@ pub static STRINGS: Strings = Strings {
     upload_failed: "The upload did not work. Check your connection and try again.",
     uploaded: "Uploaded",
     uploading: "Uploading",
-    popular_heading: "Filed most often",
-    filed_recently: |n| format!("{n} dossiers in the last 30 days"),
 };

@@ -5,6 +5,7 @@ mod en;
 mod vi;
 
 use motlan_core::Lang;
+#[cfg(feature = "journey")]
 use motlan_core::api::DossierStatus;
 use motlan_core::procedure::DataSource;
 
@@ -43,11 +44,6 @@ pub struct Strings {
     pub basis: &'static str,
     pub when_label: &'static str,
     pub start_filing: &'static str,
-    pub submitting: &'static str,
-    pub confirmation_title: &'static str,
-    pub dossier_code: &'static str,
-    pub received_at: &'static str,
-    pub confirmation_next: &'static str,
     pub back_to_home: &'static str,
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
@@ -83,6 +79,21 @@ pub struct Strings {
     pub consent_to_see: &'static str,
     pub popular_heading: &'static str,
     pub filed_recently: fn(u64) -> String,
+    pub my_dossiers: &'static str,
+    /// The filing journey's strings, only in the build that has it.
+    #[cfg(feature = "journey")]
+    pub j: &'static Journey,
+}
+
+/// Strings of the filing journey, the dossier pages and "my dossiers": compiled only into the
+/// build that carries those pages, so the first-load bundle does not ship them.
+#[cfg(feature = "journey")]
+pub struct Journey {
+    pub submitting: &'static str,
+    pub confirmation_title: &'static str,
+    pub dossier_code: &'static str,
+    pub received_at: &'static str,
+    pub confirmation_next: &'static str,
     pub account_source: &'static str,
     pub appointment: &'static str,
     pub back: &'static str,
@@ -118,7 +129,6 @@ pub struct Strings {
     pub from_source: &'static str,
     pub known_lead: &'static str,
     pub known_title: &'static str,
-    pub my_dossiers: &'static str,
     pub my_dossiers_empty: &'static str,
     pub no: &'static str,
     pub yes: &'static str,

@@ -1,6 +1,9 @@
+#[cfg(feature = "journey")]
 use motlan_core::api::DossierStatus;
 use motlan_core::procedure::DataSource;
 
+#[cfg(feature = "journey")]
+use super::Journey;
 use super::Strings;
 
 pub static STRINGS: Strings = Strings {
@@ -41,11 +44,6 @@ pub static STRINGS: Strings = Strings {
     basis: "Căn cứ",
     when_label: "Khi nào cần",
     start_filing: "Bắt đầu nộp hồ sơ",
-    submitting: "Đang gửi hồ sơ…",
-    confirmation_title: "Đã nhận hồ sơ",
-    dossier_code: "Mã hồ sơ",
-    received_at: "Thời gian tiếp nhận",
-    confirmation_next: "Hãy ghi lại mã hồ sơ để tra cứu tiến độ giải quyết.",
     back_to_home: "Về trang chủ",
     not_found_title: "Không tìm thấy trang",
     not_found_body: "Địa chỉ này không có trang nào. Nếu bạn gõ địa chỉ, hãy kiểm tra lại.",
@@ -87,6 +85,20 @@ pub static STRINGS: Strings = Strings {
     held_for_you: "Đã có",
     your_documents_lead: "Đây là tình trạng giấy tờ của riêng bạn, theo dữ liệu bạn cho phép đọc.",
     consent_to_see: "Cho phép đọc dữ liệu của bạn để biết chính xác giấy tờ nào đã có",
+    my_dossiers: "Hồ sơ của tôi",
+    popular_heading: "Thủ tục được nộp nhiều",
+    filed_recently: |n| format!("{n} hồ sơ trong 30 ngày qua"),
+    #[cfg(feature = "journey")]
+    j: &JOURNEY,
+};
+
+#[cfg(feature = "journey")]
+pub static JOURNEY: Journey = Journey {
+    submitting: "Đang gửi hồ sơ…",
+    confirmation_title: "Đã nhận hồ sơ",
+    dossier_code: "Mã hồ sơ",
+    received_at: "Thời gian tiếp nhận",
+    confirmation_next: "Hãy ghi lại mã hồ sơ để tra cứu tiến độ giải quyết.",
     account_source: "Tài khoản định danh điện tử",
     appointment: "Ngày hẹn trả kết quả",
     back: "Quay lại",
@@ -122,7 +134,6 @@ pub static STRINGS: Strings = Strings {
     from_source: "Nguồn",
     known_lead: "Những thông tin này lấy từ cơ sở dữ liệu quốc gia, bạn không phải khai lại. Hãy kiểm tra.",
     known_title: "Thông tin Nhà nước đã có",
-    my_dossiers: "Hồ sơ của tôi",
     my_dossiers_empty: "Bạn chưa nộp hồ sơ nào.",
     no: "Không",
     yes: "Có",
@@ -179,6 +190,4 @@ pub static STRINGS: Strings = Strings {
     upload_failed: "Chưa tải lên được. Kiểm tra kết nối mạng rồi thử lại.",
     uploaded: "Đã tải lên",
     uploading: "Đang tải lên",
-    popular_heading: "Thủ tục được nộp nhiều",
-    filed_recently: |n| format!("{n} hồ sơ trong 30 ngày qua"),
 };

@@ -50,7 +50,7 @@ pub fn dossier_page(props: &DossierPageProps) -> Html {
         Resource::Ready(found) => match found.as_ref() {
             None => html! {
                 <>
-                    <h1>{ t.dossier_title }</h1>
+                    <h1>{ t.j.dossier_title }</h1>
                     <p>{ t.sign_in_needed }</p>
                     <SignInButton />
                 </>
@@ -81,15 +81,15 @@ fn dossier_view(props: &DossierViewProps) -> Html {
         .as_ref()
         .map_or_else(|| r.procedure_code.clone(), |p| p.name.get(lang).to_owned());
     let panel_title = match r.status {
-        DossierStatus::Received => t.confirmation_title,
-        status => (t.status_name)(status),
+        DossierStatus::Received => t.j.confirmation_title,
+        status => (t.j.status_name)(status),
     };
     let fee = if r.fee == 0 {
         t.free.to_owned()
     } else {
         match &d.payment {
-            Some(p) => (t.paid)(&money(p.amount), &date_time(&p.paid_at)),
-            None => format!("{} ({})", money(r.fee), t.not_paid),
+            Some(p) => (t.j.paid)(&money(p.amount), &date_time(&p.paid_at)),
+            None => format!("{} ({})", money(r.fee), t.j.not_paid),
         }
     };
     html! {
@@ -97,21 +97,21 @@ fn dossier_view(props: &DossierViewProps) -> Html {
             <div class="panel panel--confirmation">
                 <h1 class="panel__title">{ panel_title }</h1>
                 <p class="panel__body">
-                    { t.dossier_code }<br />
+                    { t.j.dossier_code }<br />
                     <strong class="dossier-code" data-testid="dossier-code">{ &r.code }</strong>
                 </p>
             </div>
             <div class="receipt">
                 <QrCode code={r.code.clone()} />
                 <dl class="summary-list">
-                    <div class="summary-list__row"><dt>{ t.procedure_label }</dt><dd>{ name }{ " (" }{ &r.procedure_code }{ ")" }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.status_label }</dt><dd data-testid="status">{ (t.status_name)(r.status) }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.received_at }</dt><dd>{ date_time(&r.received_at) }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.appointment }</dt><dd data-testid="appointment">{ day(&r.appointment_on) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j.procedure_label }</dt><dd>{ name }{ " (" }{ &r.procedure_code }{ ")" }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j.status_label }</dt><dd data-testid="status">{ (t.j.status_name)(r.status) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j.received_at }</dt><dd>{ date_time(&r.received_at) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j.appointment }</dt><dd data-testid="appointment">{ day(&r.appointment_on) }</dd></div>
                     <div class="summary-list__row"><dt>{ t.fee }</dt><dd>{ fee }</dd></div>
                 </dl>
             </div>
-            <p>{ t.confirmation_next }</p>
+            <p>{ t.j.confirmation_next }</p>
             <ReceiptActions code={r.code.clone()} />
             if let (Some(request), Some(procedure)) = (&d.supplement, &props.procedure) {
                 <SupplementForm code={r.code.clone()} items={request.items.clone()} note={request.note.get(lang).to_owned()}
@@ -122,17 +122,17 @@ fn dossier_view(props: &DossierViewProps) -> Html {
             }
             if r.status == DossierStatus::ResultReady {
                 if let Some(rating) = &d.rating {
-                    <h2>{ t.rating_title }</h2>
-                    <p>{ (t.rated)(rating.score) }</p>
+                    <h2>{ t.j.rating_title }</h2>
+                    <p>{ (t.j.rated)(rating.score) }</p>
                 } else {
                     <RateService code={r.code.clone()} reload={props.reload.clone()} />
                 }
             }
-            <h2>{ t.timeline }</h2>
+            <h2>{ t.j.timeline }</h2>
             <ol class="timeline">
                 { for d.events.iter().rev().map(|e| html! {
                     <li class="timeline__item">
-                        <p class="timeline__status"><strong>{ (t.status_name)(e.status) }</strong>{ " · " }{ date_time(&e.at) }</p>
+                        <p class="timeline__status"><strong>{ (t.j.status_name)(e.status) }</strong>{ " · " }{ date_time(&e.at) }</p>
                         <p>{ e.note.get(lang) }</p>
                     </li>
                 }) }
@@ -161,7 +161,7 @@ fn qr_code(props: &CodeProps) -> Html {
             // The SVG comes from the API's own QR renderer and holds only shapes.
             let start = svg.find("<svg").unwrap_or(0);
             html! {
-                <div class="qr" role="img" aria-label={(t.qr_label)(&props.code)}>
+                <div class="qr" role="img" aria-label={(t.j.qr_label)(&props.code)}>
                     { Html::from_html_unchecked(AttrValue::from(svg[start..].to_owned())) }
                 </div>
             }
@@ -196,8 +196,8 @@ fn receipt_actions(props: &CodeProps) -> Html {
     };
     html! {
         <div class="button-group no-print">
-            <button type="button" class="button button--secondary" onclick={print}>{ t.print }</button>
-            <button type="button" class="button button--secondary" onclick={download}>{ t.download }</button>
+            <button type="button" class="button button--secondary" onclick={print}>{ t.j.print }</button>
+            <button type="button" class="button button--secondary" onclick={download}>{ t.j.download }</button>
             if let Some(message) = &*failed { <p class="error-message" role="alert">{ message }</p> }
         </div>
     }
@@ -327,7 +327,7 @@ fn supplement_form(props: &SupplementProps) -> Html {
                         );
                         failure.set(Some(error.message.get(lang).to_owned()));
                     }
-                    Err(f) => failure.set(Some(f.message(lang, t.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
                 }
                 busy.set(false);
             });
@@ -337,12 +337,12 @@ fn supplement_form(props: &SupplementProps) -> Html {
     let shown = Rc::new((*answers).clone());
     html! {
         <section class="card supplement" aria-labelledby="supplement-title">
-            <h2 id="supplement-title">{ t.supplement_title }</h2>
-            <p>{ t.supplement_lead }</p>
-            <p class="notice"><span class="label">{ t.officer_note }</span>{ &props.note }</p>
+            <h2 id="supplement-title">{ t.j.supplement_title }</h2>
+            <p>{ t.j.supplement_lead }</p>
+            <p class="notice"><span class="label">{ t.j.officer_note }</span>{ &props.note }</p>
             if let Some(message) = &*failure {
                 <div class="error-summary" role="alert">
-                    <h3 class="error-summary__title">{ t.error_summary_title }</h3>
+                    <h3 class="error-summary__title">{ t.j.error_summary_title }</h3>
                     <p>{ message }</p>
                 </div>
             }
@@ -376,7 +376,7 @@ fn supplement_form(props: &SupplementProps) -> Html {
                             accept={doc.accept.clone()} max_bytes={u64::from(doc.max_mb) * 1024 * 1024} uploads={list} {error} {on_uploaded} {on_remove} />
                     }
                 }) }
-                <button type="submit" class="button" disabled={*busy}>{ t.supplement_send }</button>
+                <button type="submit" class="button" disabled={*busy}>{ t.j.supplement_send }</button>
             </form>
         </section>
     }
@@ -417,7 +417,7 @@ fn pay_fee(props: &PayProps) -> Html {
                 match api.dossier_action(&code, "payment", &()).await {
                     Ok(_) => reload.emit(()),
                     Err(f) => {
-                        failure.set(Some(f.message(lang, t.submit_network)));
+                        failure.set(Some(f.message(lang, t.j.submit_network)));
                         busy.set(false);
                     }
                 }
@@ -426,10 +426,10 @@ fn pay_fee(props: &PayProps) -> Html {
     };
     html! {
         <section class="card no-print" aria-labelledby="pay-title">
-            <h2 id="pay-title">{ t.pay_title }</h2>
-            <p>{ t.pay_lead }</p>
+            <h2 id="pay-title">{ t.j.pay_title }</h2>
+            <p>{ t.j.pay_lead }</p>
             if let Some(message) = &*failure { <p class="error-message" role="alert">{ message }</p> }
-            <button type="button" class="button" {onclick} disabled={*busy}>{ (t.pay_button)(&money(props.amount)) }</button>
+            <button type="button" class="button" {onclick} disabled={*busy}>{ (t.j.pay_button)(&money(props.amount)) }</button>
         </section>
     }
 }
@@ -469,7 +469,7 @@ fn rate_service(props: &RateProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api.rate(&code, &rating).await {
                     Ok(()) => reload.emit(()),
-                    Err(f) => failure.set(Some(f.message(lang, t.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
                 }
             });
         })
@@ -483,12 +483,12 @@ fn rate_service(props: &RateProps) -> Html {
     };
     html! {
         <form class="card no-print" {onsubmit} novalidate=true>
-            <h2>{ t.rating_title }</h2>
+            <h2>{ t.j.rating_title }</h2>
             if let Some(message) = &*failure {
                 <p class="error-message" role="alert">{ message }</p>
             }
             <fieldset class="fieldset">
-                <legend class="label">{ t.rating_question }</legend>
+                <legend class="label">{ t.j.rating_question }</legend>
                 <div class="radios">
                     { for (1..=5u8).map(|n| {
                         let id = format!("rating-{n}");
@@ -497,15 +497,15 @@ fn rate_service(props: &RateProps) -> Html {
                         html! {
                             <div class="radio">
                                 <input type="radio" id={id.clone()} name="rating" checked={*score == n} {onchange} />
-                                <label for={id}>{ (t.rating_label)(n) }</label>
+                                <label for={id}>{ (t.j.rating_label)(n) }</label>
                             </div>
                         }
                     }) }
                 </div>
             </fieldset>
-            <label class="label" for="rating-feedback">{ t.feedback }{ " " }<span class="hint-inline">{ t.optional }</span></label>
+            <label class="label" for="rating-feedback">{ t.j.feedback }{ " " }<span class="hint-inline">{ t.j.optional }</span></label>
             <textarea id="rating-feedback" class="input textarea" rows="3" value={(*feedback).clone()} oninput={feedback_input} />
-            <button type="submit" class="button">{ t.rating_send }</button>
+            <button type="submit" class="button">{ t.j.rating_send }</button>
         </form>
     }
 }

@@ -55,8 +55,8 @@ pub fn filing_page(props: &FilingPageProps) -> Html {
     let Some(me) = session.me() else {
         return html! {
             <>
-                <h1>{ t.filing_sign_in_title }</h1>
-                <p>{ t.filing_sign_in_lead }</p>
+                <h1>{ t.j.filing_sign_in_title }</h1>
+                <p>{ t.j.filing_sign_in_lead }</p>
                 <SignInButton />
             </>
         };
@@ -392,9 +392,9 @@ fn journey(props: &JourneyProps) -> Html {
         route((index + 1).min(steps.len() - 1))
     };
     let back = if index == 0 {
-        html! { <Link<Route> classes="back-link" to={Route::Procedure { code: code.clone() }}>{ t.back }</Link<Route>> }
+        html! { <Link<Route> classes="back-link" to={Route::Procedure { code: code.clone() }}>{ t.j.back }</Link<Route>> }
     } else {
-        html! { <Link<Route> classes="back-link" to={route(index - 1)}>{ t.back }</Link<Route>> }
+        html! { <Link<Route> classes="back-link" to={route(index - 1)}>{ t.j.back }</Link<Route>> }
     };
     // The step each problem belongs to, for the links of the error summary.
     let step_of = |field: &str| -> String {
@@ -417,7 +417,7 @@ fn journey(props: &JourneyProps) -> Html {
     } else {
         html! {
             <div class="error-summary" role="alert" tabindex="-1" ref={summary.clone()}>
-                <h2 class="error-summary__title">{ t.error_summary_title }</h2>
+                <h2 class="error-summary__title">{ t.j.error_summary_title }</h2>
                 if let Some(message) = &*failure { <p>{ message }</p> }
                 <ul class="error-summary__list">
                     { for errors.iter().map(|e| {
@@ -448,7 +448,7 @@ fn journey(props: &JourneyProps) -> Html {
         .then(|| {
             html! {
                 <div class="notice">
-                    <p>{ t.consent_for_prefill }</p>
+                    <p>{ t.j.consent_for_prefill }</p>
                     <p><Link<Route> to={Route::Consent}>{ t.consent_link }</Link<Route>></p>
                 </div>
             }
@@ -464,16 +464,16 @@ fn journey(props: &JourneyProps) -> Html {
             });
             html! {
                 <div class="notice" role="status">
-                    <p>{ t.draft_restored }</p>
-                    <button type="button" class="button button--secondary" onclick={start_again}>{ t.start_again }</button>
+                    <p>{ t.j.draft_restored }</p>
+                    <button type="button" class="button button--secondary" onclick={start_again}>{ t.j.start_again }</button>
                 </div>
             }
         }
-        DraftState::Unavailable => html! { <p class="hint">{ t.draft_unavailable }</p> },
+        DraftState::Unavailable => html! { <p class="hint">{ t.j.draft_unavailable }</p> },
         _ => html! {},
     };
     let caption = html! {
-        <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.step_of)(index + 1, steps.len()) }</p>
+        <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.j.step_of)(index + 1, steps.len()) }</p>
     };
 
     let go = {
@@ -487,8 +487,8 @@ fn journey(props: &JourneyProps) -> Html {
             let onclick = Callback::from(move |_: MouseEvent| go(next.clone()));
             html! {
                 <>
-                    <h1 tabindex="-1" ref={heading.clone()}>{ t.known_title }</h1>
-                    <p>{ t.known_lead }</p>
+                    <h1 tabindex="-1" ref={heading.clone()}>{ t.j.known_title }</h1>
+                    <p>{ t.j.known_lead }</p>
                     <dl class="summary-list">
                         { for known.iter().map(|q| {
                             let source = prefilled.iter().find(|p| p.locked && q.keys().contains(&p.key)).map(|p| source_line(p, t));
@@ -504,7 +504,7 @@ fn journey(props: &JourneyProps) -> Html {
                         }) }
                     </dl>
                     <NotRight />
-                    <button type="button" class="button" {onclick}>{ t.confirm_continue }</button>
+                    <button type="button" class="button" {onclick}>{ t.j.confirm_continue }</button>
                 </>
             }
         }
@@ -565,7 +565,7 @@ fn journey(props: &JourneyProps) -> Html {
                                 go(next);
                             }
                             Ok(answer) => errors.set(answer.errors),
-                            Err(f) => failure.set(Some(f.message(lang, t.check_failed))),
+                            Err(f) => failure.set(Some(f.message(lang, t.j.check_failed))),
                         }
                         busy.set(false);
                     });
@@ -578,7 +578,7 @@ fn journey(props: &JourneyProps) -> Html {
                         <QuestionField key={q.id.clone()} question={Rc::new((*q).clone())} answers={effective.clone()}
                             prefilled={prefilled.clone()} errors={field_errors.clone()} on_change={on_change.clone()} />
                     }) }
-                    <button type="submit" class="button" disabled={*busy}>{ if *busy { t.checking } else { t.continue_ } }</button>
+                    <button type="submit" class="button" disabled={*busy}>{ if *busy { t.j.checking } else { t.j.continue_ } }</button>
                 </form>
             }
         }
@@ -604,12 +604,12 @@ fn journey(props: &JourneyProps) -> Html {
             };
             html! {
                 <>
-                    <h1 tabindex="-1" ref={heading.clone()}>{ t.documents_step_title }</h1>
-                    <p>{ t.documents_step_lead }</p>
+                    <h1 tabindex="-1" ref={heading.clone()}>{ t.j.documents_step_title }</h1>
+                    <p>{ t.j.documents_step_lead }</p>
                     <ul class="document-list">
                         { for documents.iter().map(|d| document_item(d, &procedure, &filing, &field_errors)) }
                     </ul>
-                    <button type="button" class="button" {onclick}>{ t.continue_ }</button>
+                    <button type="button" class="button" {onclick}>{ t.j.continue_ }</button>
                 </>
             }
         }
@@ -668,7 +668,7 @@ fn journey(props: &JourneyProps) -> Html {
                                 busy.set(false);
                             }
                             Err(f) => {
-                                failure.set(Some(f.message(lang, t.submit_network)));
+                                failure.set(Some(f.message(lang, t.j.submit_network)));
                                 busy.set(false);
                             }
                         }
@@ -688,15 +688,15 @@ fn journey(props: &JourneyProps) -> Html {
             };
             html! {
                 <>
-                    <h1 tabindex="-1" ref={heading.clone()}>{ t.check_title }</h1>
+                    <h1 tabindex="-1" ref={heading.clone()}>{ t.j.check_title }</h1>
                     if !known.is_empty() {
-                        <h2 class="section-title">{ t.known_title }</h2>
+                        <h2 class="section-title">{ t.j.known_title }</h2>
                         <dl class="summary-list">
                             { for known.iter().filter(|q| fully_locked(q)).map(|q| html! {
                                 <div class="summary-list__row summary-list__row--action">
                                     <dt>{ q.label.get(lang) }</dt>
                                     <dd>{ display(q, &effective, lang, t) }</dd>
-                                    <dd class="summary-list__action"><span class="hint">{ t.from_national_data }</span></dd>
+                                    <dd class="summary-list__action"><span class="hint">{ t.j.from_national_data }</span></dd>
                                 </div>
                             }) }
                         </dl>
@@ -714,10 +714,10 @@ fn journey(props: &JourneyProps) -> Html {
                                         <dd>{ display(q, &effective, lang, t) }</dd>
                                         <dd class="summary-list__action">
                                             if fully_locked(q) {
-                                                <span class="hint">{ t.from_national_data }</span>
+                                                <span class="hint">{ t.j.from_national_data }</span>
                                             } else {
                                                 <button type="button" class="link-button" onclick={change(&page.id)}>
-                                                    { t.change }<span class="visually-hidden">{ " " }{ q.label.get(lang) }</span>
+                                                    { t.j.change }<span class="visually-hidden">{ " " }{ q.label.get(lang) }</span>
                                                 </button>
                                             }
                                         </dd>
@@ -727,15 +727,15 @@ fn journey(props: &JourneyProps) -> Html {
                         </>
                     }) }
                     if !documents.is_empty() {
-                        <h2 class="section-title">{ t.documents_step_title }</h2>
+                        <h2 class="section-title">{ t.j.documents_step_title }</h2>
                         <dl class="summary-list">
                             { for documents.iter().map(|d| {
                                 let name = procedure.documents.iter().find(|x| x.id == d.document).map(|x| x.name.get(lang).to_owned()).unwrap_or_default();
                                 let files = filing.uploads.get(&d.document).map(Vec::len).unwrap_or(0);
                                 let status = match (&d.resolution, files) {
-                                    (_, n) if n > 0 => (t.files_count)(n),
+                                    (_, n) if n > 0 => (t.j.files_count)(n),
                                     (Resolution::Held { .. } | Resolution::Waived { .. }, _) => t.waived_tag.to_owned(),
-                                    _ => t.not_answered.to_owned(),
+                                    _ => t.j.not_answered.to_owned(),
                                 };
                                 html! {
                                     <div class="summary-list__row summary-list__row--action">
@@ -743,7 +743,7 @@ fn journey(props: &JourneyProps) -> Html {
                                         <dd>{ status }</dd>
                                         <dd class="summary-list__action">
                                             <button type="button" class="link-button" onclick={change(DOCUMENTS)}>
-                                                { t.change }<span class="visually-hidden">{ " " }{ name }</span>
+                                                { t.j.change }<span class="visually-hidden">{ " " }{ name }</span>
                                             </button>
                                         </dd>
                                     </div>
@@ -751,9 +751,9 @@ fn journey(props: &JourneyProps) -> Html {
                             }) }
                         </dl>
                     }
-                    <h2 class="section-title">{ t.submit_title }</h2>
-                    <p>{ t.submit_lead }</p>
-                    <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.submitting } else { t.submit } }</button>
+                    <h2 class="section-title">{ t.j.submit_title }</h2>
+                    <p>{ t.j.submit_lead }</p>
+                    <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
                 </>
             }
         }
@@ -766,7 +766,7 @@ fn journey(props: &JourneyProps) -> Html {
             { consent_note }
             { draft_note }
             { body }
-            <p class="hint draft-hint">{ t.draft_note }</p>
+            <p class="hint draft-hint">{ t.j.draft_note }</p>
         </>
     }
 }
@@ -870,11 +870,11 @@ fn document_step(props: &DocumentStepProps) -> Html {
     html! {
         <li class="document">
             <p class="document__name">
-                <strong class="tag tag--reused">{ t.not_needed_you }</strong>
+                <strong class="tag tag--reused">{ t.j.not_needed_you }</strong>
                 <span>{ name }</span>
             </p>
             { why }
-            <button type="button" class="link-button" aria-expanded={anyway.to_string()} onclick={toggle}>{ t.upload_anyway }</button>
+            <button type="button" class="link-button" aria-expanded={anyway.to_string()} onclick={toggle}>{ t.j.upload_anyway }</button>
             if *anyway { { uploader } }
         </li>
     }

@@ -32,7 +32,7 @@ pub fn my_dossiers_page() -> Html {
         Resource::Ready(found) => match found.as_ref() {
             None => html! { <><p>{ t.sign_in_needed }</p><SignInButton /></> },
             Some(list) if list.is_empty() => html! {
-                <p>{ t.my_dossiers_empty }{ " " }<Link<Route> to={Route::Home}>{ t.all_procedures }</Link<Route>></p>
+                <p>{ t.j.my_dossiers_empty }{ " " }<Link<Route> to={Route::Home}>{ t.all_procedures }</Link<Route>></p>
             },
             Some(list) => html! {
                 <ul class="procedure-list">
@@ -40,10 +40,10 @@ pub fn my_dossiers_page() -> Html {
                         <li class="procedure-item">
                             <Link<Route> classes="procedure-item__link" to={Route::Dossier { code: r.code.clone() }}>{ &r.code }</Link<Route>>
                             <p class="procedure-item__meta">
-                                <strong class="tag">{ (t.status_name)(r.status) }</strong>
-                                { t.procedure_label }{ ": " }{ &r.procedure_code }{ " · " }
-                                { t.received_at }{ ": " }{ date_time(&r.received_at) }{ " · " }
-                                { t.appointment }{ ": " }{ day(&r.appointment_on) }
+                                <strong class="tag">{ (t.j.status_name)(r.status) }</strong>
+                                { t.j.procedure_label }{ ": " }{ &r.procedure_code }{ " · " }
+                                { t.j.received_at }{ ": " }{ date_time(&r.received_at) }{ " · " }
+                                { t.j.appointment }{ ": " }{ day(&r.appointment_on) }
                             </p>
                         </li>
                     }) }

@@ -11,8 +11,12 @@ after(async () => { await browser?.close(); });
 
 test('a citizen finds birth registration without diacritics, sees which papers are not needed, and is asked to sign in', async () => {
   const page = await newPage(browser);
+  const loaded = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto(BASE + '/');
   await page.getByRole('link', { name: 'Đăng ký khai sinh' }).first().waitFor();
+  assert.ok(loaded.some((p) => p.endsWith('_bg.wasm')), 'the first-load bundle');
+  assert.ok(!loaded.some((p) => p.startsWith('/journey-')), 'the filing journey is not part of the first load');
   await expectAccessible(page, 'the home page');
   await screenshots(page, 'home');
 
@@ -35,6 +39,7 @@ test('a citizen finds birth registration without diacritics, sees which papers a
 
   await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
+  assert.ok(loaded.some((p) => p.startsWith('/journey-')), 'the journey is loaded when filing starts');
   await expectAccessible(page, 'filing, asking to sign in');
   await screenshots(page, 'sign-in-needed');
 
