@@ -116,13 +116,21 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         ),
         _ => None,
     };
+    // Radios and addresses are groups: a fieldset whose legend is the question.
+    let fieldset = |inner: Html| {
+        html! {
+            <div class={group_class.clone()}>
+                <fieldset class="fieldset" aria-describedby={described.clone()}>
+                    <legend class="label">{ label_text.clone() }</legend>
+                    if let Some(hint) = hint { <p id={hint_id.clone()} class="hint">{ hint }</p> }
+                    { error_html.clone() }
+                    { inner }
+                </fieldset>
+            </div>
+        }
+    };
     if let Some(options) = options {
-        return html! {
-            <div class={group_class}>
-                <fieldset class="fieldset" aria-describedby={described}>
-                    <legend class="label">{ label_text }</legend>
-                    if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
-                    { error_html }
+        return fieldset(html! {
                     <div class="radios">
                         { for options.into_iter().enumerate().map(|(i, (v, label))| {
                             let item_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
@@ -137,9 +145,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
                             }
                         }) }
                     </div>
-                </fieldset>
-            </div>
-        };
+        });
     }
     if q.kind == QuestionKind::Confirm {
         let onchange = Callback::from(move |e: Event| {
@@ -162,16 +168,9 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         };
     }
     if q.kind == QuestionKind::Address {
-        return html! {
-            <div class={group_class}>
-                <fieldset class="fieldset" aria-describedby={described}>
-                    <legend class="label">{ label_text }</legend>
-                    if let Some(hint) = hint { <p id={hint_id} class="hint">{ hint }</p> }
-                    { error_html }
-                    <AddressInputs id={q.id.clone()} answers={props.answers.clone()} on_change={props.on_change.clone()} invalid={error.is_some()} />
-                </fieldset>
-            </div>
-        };
+        return fieldset(html! {
+            <AddressInputs id={q.id.clone()} answers={props.answers.clone()} on_change={props.on_change.clone()} invalid={error.is_some()} />
+        });
     }
     let (input_mode, autocomplete) = match q.kind {
         QuestionKind::PersonalId | QuestionKind::Number | QuestionKind::Year => ("numeric", "off"),

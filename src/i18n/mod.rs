@@ -183,24 +183,12 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// `10000` → `10.000 đ` (Vietnamese grouping, in both languages: it is the currency's own form).
 pub fn money(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("{grouped} đ")
+    format!("{} đ", motlan_core::text::group_thousands(amount))
 }
 
 /// `2026-11-27` → `27/11/2026`.
-pub fn day(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
-    }
-}
+#[cfg(feature = "journey")]
+pub use motlan_core::text::day_month_year as day;
 
 /// `2026-11-24T08:41:50+07:00` → `08:41, 24/11/2026`: the time as written, in the offset the
 /// server gave (Vietnam time). Anything else is shown unchanged rather than hidden.

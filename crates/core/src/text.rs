@@ -78,3 +78,39 @@ mod tests {
         );
     }
 }
+
+/// `1500000` → `1.500.000`: thousands grouped with dots, as amounts in đồng are written.
+pub fn group_thousands(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// `2026-11-27` (or the start of an RFC 3339 time) → `27/11/2026`; anything else unchanged.
+pub fn day_month_year(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod written_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_and_days_are_written_the_vietnamese_way() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(200_000), "200.000");
+        assert_eq!(group_thousands(1_500_000), "1.500.000");
+        assert_eq!(day_month_year("2026-11-27"), "27/11/2026");
+        assert_eq!(day_month_year("soon"), "soon");
+    }
+}

@@ -19,6 +19,7 @@ use crate::html::escape;
 use crate::identity::Citizen;
 use crate::storage::StoredDossier;
 use motlan_core::api::DossierReceipt;
+use motlan_core::text::{day_month_year, group_thousands};
 
 use super::dossiers::owned;
 
@@ -84,28 +85,6 @@ pub(super) async fn qr(
         .into_response())
 }
 
-/// `2026-11-27` as `27/11/2026`.
-fn day(iso: &str) -> String {
-    let mut parts = iso.get(..10).unwrap_or(iso).split('-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => iso.to_owned(),
-    }
-}
-
-/// `1500000` as `1.500.000`.
-fn dong(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[utoipa::path(get, path = "/dossiers/{code}/receipt.html", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
     responses((status = 200, description = "A self-contained copy of the receipt to keep or print", content_type = "text/html", body = String), (status = 404, body = motlan_core::api::ApiError)))]
 pub(super) async fn receipt(
@@ -123,7 +102,7 @@ pub(super) async fn receipt(
     let fee = if r.fee == 0 {
         "Miễn phí / Free".to_owned()
     } else {
-        format!("{} đồng", dong(r.fee))
+        format!("{} đồng", group_thousands(r.fee))
     };
     let rows = [
         ("Mã hồ sơ / Dossier code", r.code.clone()),
@@ -138,7 +117,7 @@ pub(super) async fn receipt(
         ("Nhận lúc / Received", r.received_at.clone()),
         (
             "Ngày hẹn trả kết quả / Result expected",
-            day(&r.appointment_on),
+            day_month_year(&r.appointment_on),
         ),
         ("Lệ phí / Fee", fee),
         (
@@ -235,13 +214,5 @@ mod tests {
             "{:?}",
             code.version()
         );
-    }
-
-    #[test]
-    fn amounts_and_days_are_written_the_vietnamese_way() {
-        assert_eq!(dong(0), "0");
-        assert_eq!(dong(200_000), "200.000");
-        assert_eq!(dong(1_500_000), "1.500.000");
-        assert_eq!(day("2026-11-27"), "27/11/2026");
     }
 }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, TestResponse};
 
 /// What Lan types for her newborn's birth registration; everything else comes from national data.
-fn lan_birth() -> Value {
+pub fn lan_birth() -> Value {
     json!({
         "procedure_code": "1.001193",
         "answers": {

@@ -97,21 +97,7 @@ async fn the_receipt_has_a_qr_code_and_a_copy_to_keep_for_its_owner_only() {
     let app = TestApp::new().await;
     let lan = app.consenting("lan").await;
     let filed = app
-        .file(
-            &lan,
-            Some("receipt-1"),
-            &json!({
-                "procedure_code": "1.001193",
-                "answers": {
-                    "requester.relation": "mother",
-                    "child.circumstance": "normal",
-                    "father.known": "yes",
-                    "child.full_name": "Trần Ngọc Anh",
-                    "copies": "1",
-                    "declaration": "yes"
-                }
-            }),
-        )
+        .file(&lan, Some("receipt-1"), &crate::dossiers::lan_birth())
         .await;
     assert_eq!(filed.status, StatusCode::CREATED, "{}", filed.json);
     let code = filed.json["code"].as_str().unwrap();
