@@ -50,9 +50,8 @@ fn build_journey(root: &Path) -> Result {
                 "wasm-release",
                 "--target",
                 "wasm32-unknown-unknown",
-                "--lib",
-                "--features",
-                "journey-module",
+                "--package",
+                "motlan-journey",
                 "--target-dir",
             ])
             .arg(&target),
@@ -71,7 +70,7 @@ fn build_journey(root: &Path) -> Result {
                 "--out-dir",
             ])
             .arg(&staging)
-            .arg(target.join("wasm32-unknown-unknown/wasm-release/motlan_web.wasm")),
+            .arg(target.join("wasm32-unknown-unknown/wasm-release/motlan_journey.wasm")),
     )?;
     let wasm = staging.join("motlan-journey_bg.wasm");
     run_step(
