@@ -2,7 +2,6 @@
 //! timeline, and what the citizen can do next: answer a supplement request (only the items the
 //! officer named), pay the fee (sandbox), rate the service once the result is ready.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use motlan_core::api::{DossierDetail, DossierStatus, Rating, SupplementAnswer, SupplementItem};
@@ -19,8 +18,8 @@ use crate::components::uploader::Uploader;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{date_time, day, money};
+use crate::pages::filing::{Change, Filing, upload_callbacks};
 use crate::services::api::Api;
-use crate::services::drafts::Upload;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -243,8 +242,13 @@ fn supplement_form(props: &SupplementProps) -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
     let api = use_api();
-    let answers = use_state(|| (*props.answers).clone());
-    let uploads = use_state(BTreeMap::<String, Vec<Upload>>::new);
+    let given = {
+        let typed = (*props.answers).clone();
+        use_reducer(move || Filing {
+            typed,
+            ..Filing::default()
+        })
+    };
     let errors = use_state(Vec::<(String, String)>::new);
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
@@ -276,22 +280,13 @@ fn supplement_form(props: &SupplementProps) -> Html {
         })
         .collect();
     let on_change = {
-        let answers = answers.clone();
-        Callback::from(move |(k, v): (String, String)| {
-            let mut next = (*answers).clone();
-            next.insert(k, v);
-            answers.set(next);
-        })
+        let given = given.clone();
+        Callback::from(move |(k, v): (String, String)| given.dispatch(Change::Answer(k, v)))
     };
     let onsubmit = {
         let (api, code, reload) = (api.clone(), props.code.clone(), props.reload.clone());
-        let (answers, uploads, errors, failure, busy) = (
-            answers.clone(),
-            uploads.clone(),
-            errors.clone(),
-            failure.clone(),
-            busy.clone(),
-        );
+        let (given, errors, failure, busy) =
+            (given.clone(), errors.clone(), failure.clone(), busy.clone());
         let keys: Vec<String> = questions.iter().flat_map(|q| q.keys()).collect();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -299,9 +294,10 @@ fn supplement_form(props: &SupplementProps) -> Html {
             let answer = SupplementAnswer {
                 answers: keys
                     .iter()
-                    .map(|k| (k.clone(), answers.get(k).cloned().unwrap_or_default()))
+                    .map(|k| (k.clone(), given.typed.get(k).cloned().unwrap_or_default()))
                     .collect(),
-                attachments: uploads
+                attachments: given
+                    .uploads
                     .iter()
                     .map(|(d, list)| (d.clone(), list.iter().map(|u| u.id.clone()).collect()))
                     .collect(),
@@ -334,7 +330,7 @@ fn supplement_form(props: &SupplementProps) -> Html {
         })
     };
     let field_errors = Rc::new((*errors).clone());
-    let shown = Rc::new((*answers).clone());
+    let shown = Rc::new(given.typed.clone());
     html! {
         <section class="card supplement" aria-labelledby="supplement-title">
             <h2 id="supplement-title">{ t.j.supplement_title }</h2>
@@ -354,23 +350,8 @@ fn supplement_form(props: &SupplementProps) -> Html {
                 { for documents.iter().map(|doc| {
                     let field = format!("documents.{}", doc.id);
                     let error = field_errors.iter().find(|(k, _)| *k == field).map(|(_, m)| m.clone());
-                    let list = uploads.get(&doc.id).cloned().unwrap_or_default();
-                    let on_uploaded = {
-                        let (uploads, id) = (uploads.clone(), doc.id.clone());
-                        Callback::from(move |u: Upload| {
-                            let mut next = (*uploads).clone();
-                            next.entry(id.clone()).or_default().push(u);
-                            uploads.set(next);
-                        })
-                    };
-                    let on_remove = {
-                        let (uploads, id) = (uploads.clone(), doc.id.clone());
-                        Callback::from(move |gone: String| {
-                            let mut next = (*uploads).clone();
-                            if let Some(l) = next.get_mut(&id) { l.retain(|u| u.id != gone); }
-                            uploads.set(next);
-                        })
-                    };
+                    let list = given.uploads.get(&doc.id).cloned().unwrap_or_default();
+                    let (on_uploaded, on_remove) = upload_callbacks(&given, &doc.id);
                     html! {
                         <Uploader key={doc.id.clone()} id={input_id(&field)} label={AttrValue::from(doc.name.get(lang).to_owned())}
                             accept={doc.accept.clone()} max_bytes={u64::from(doc.max_mb) * 1024 * 1024} uploads={list} {error} {on_uploaded} {on_remove} />

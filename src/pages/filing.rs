@@ -69,17 +69,19 @@ pub fn filing_page(props: &FilingPageProps) -> Html {
     }
 }
 
-/// What the citizen has given so far.
+/// What the citizen has given so far (also what a supplement answer gathers).
 #[derive(Debug, Clone, PartialEq, Default)]
-struct Filing {
-    typed: Answers,
-    uploads: BTreeMap<String, Vec<Upload>>,
+pub(crate) struct Filing {
+    pub(crate) typed: Answers,
+    pub(crate) uploads: BTreeMap<String, Vec<Upload>>,
     /// Made once per filing and kept in the draft: a double click, a retry or a submission
     /// interrupted by a closed tab reaches the server with the same key and makes one dossier.
-    idempotency_key: String,
+    pub(crate) idempotency_key: String,
 }
 
-enum Change {
+/// Changes go through a reducer, so two in one event (a province chosen, its ward cleared)
+/// both apply.
+pub(crate) enum Change {
     Answer(String, String),
     Merge(Answers),
     Uploaded(String, Upload),
@@ -802,17 +804,26 @@ fn document_item(
         .iter()
         .find(|(k, _)| *k == field)
         .map(|(_, m)| m.clone());
-    let on_uploaded = {
-        let (filing, id) = (filing.clone(), doc.id.clone());
-        Callback::from(move |u: Upload| filing.dispatch(Change::Uploaded(id.clone(), u)))
-    };
-    let on_remove = {
-        let (filing, id) = (filing.clone(), doc.id.clone());
-        Callback::from(move |u: String| filing.dispatch(Change::Removed(id.clone(), u)))
-    };
+    let (on_uploaded, on_remove) = upload_callbacks(filing, &doc.id);
     html! {
         <DocumentStep key={doc.id.clone()} status={status.clone()} document={doc.clone()} {uploads} {error} {on_uploaded} {on_remove} input={input_id(&field)} />
     }
+}
+
+/// The uploader's callbacks for document `id`: files added to or removed from `filing`.
+pub(crate) fn upload_callbacks(
+    filing: &UseReducerHandle<Filing>,
+    id: &str,
+) -> (Callback<Upload>, Callback<String>) {
+    let added = {
+        let (filing, id) = (filing.clone(), id.to_owned());
+        Callback::from(move |u: Upload| filing.dispatch(Change::Uploaded(id.clone(), u)))
+    };
+    let removed = {
+        let (filing, id) = (filing.clone(), id.to_owned());
+        Callback::from(move |u: String| filing.dispatch(Change::Removed(id.clone(), u)))
+    };
+    (added, removed)
 }
 
 #[derive(Debug, PartialEq, Properties)]

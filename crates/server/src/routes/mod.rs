@@ -103,6 +103,18 @@ async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
     axum::Json(<ApiDoc as utoipa::OpenApi>::openapi())
 }
 
+/// Public catalog data (the same for everyone) may be kept by the browser for `seconds`, so a
+/// citizen on a slow connection does not fetch the unit list again for every address field.
+pub(crate) fn cacheable(
+    seconds: u32,
+) -> tower_http::set_header::SetResponseHeaderLayer<axum::http::HeaderValue> {
+    tower_http::set_header::SetResponseHeaderLayer::overriding(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::try_from(format!("public, max-age={seconds}"))
+            .unwrap_or_else(|_| axum::http::HeaderValue::from_static("no-store")),
+    )
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", axum::routing::get(openapi))

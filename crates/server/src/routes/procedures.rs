@@ -13,8 +13,12 @@ use crate::error::{Body, Failure};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/procedures", get(list))
-        .route("/procedures/{code}", get(get_one))
+        // The list carries recent filing counts; a definition is fixed for the server's lifetime.
+        .route("/procedures", get(list).layer(super::cacheable(60)))
+        .route(
+            "/procedures/{code}",
+            get(get_one).layer(super::cacheable(3_600)),
+        )
         .route("/procedures/{code}/check", post(check))
 }
 

@@ -143,11 +143,10 @@ table{{border-collapse:collapse;width:100%;clear:both}}th,td{{text-align:left;pa
 <div class=\"qr\" role=\"img\" aria-label=\"Mã QR của phiếu tiếp nhận / QR code of the receipt\">{svg}</div>\
 <p>{SYSTEM}: dịch vụ công trực tuyến</p><h1>{DOCUMENT}</h1><p lang=\"en\">Dossier receipt and result appointment</p>\
 <table>{rows}</table>\
-<p>Giữ mã hồ sơ để theo dõi tiến độ tại {url}/ho-so/{code_e}. <span lang=\"en\">Keep the dossier code to follow its progress.</span></p>\
+<p>Giữ mã hồ sơ để theo dõi tiến độ tại {url}/ho-so/{code}. <span lang=\"en\">Keep the dossier code to follow its progress.</span></p>\
 <p class=\"sandbox\">Bản thử nghiệm: hồ sơ này được nộp trên hệ thống thử nghiệm, không có giá trị pháp lý. \
 <span lang=\"en\">Test version: this dossier was filed on a test system and has no legal effect.</span></p></body></html>",
         code = escape(&r.code),
-        code_e = escape(&r.code),
         url = escape(&state.public_url),
     );
     let disposition = format!("attachment; filename=\"phieu-tiep-nhan-{}.html\"", r.code);

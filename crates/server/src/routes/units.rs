@@ -13,6 +13,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/provinces", get(provinces))
         .route("/provinces/{code}/wards", get(wards))
+        // The unit list does not change while the server runs.
+        .layer(super::cacheable(86_400))
 }
 
 /// A province without its wards.

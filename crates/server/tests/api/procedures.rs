@@ -146,3 +146,19 @@ async fn the_34_provinces_and_their_wards_are_listed_for_the_pickers() {
     let unknown = app.get("/api/v1/provinces/99/wards").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn catalog_answers_may_be_cached_and_personal_ones_never() {
+    let app = TestApp::new().await;
+    for (uri, expected) in [
+        ("/api/v1/procedures", "public, max-age=60"),
+        ("/api/v1/procedures/1.001193", "public, max-age=3600"),
+        ("/api/v1/provinces", "public, max-age=86400"),
+        ("/api/v1/provinces/1/wards", "public, max-age=86400"),
+        ("/api/v1/consent-purposes", "no-store"),
+        ("/api/v1/me", "no-store"),
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.headers["cache-control"], expected, "{uri}");
+    }
+}
