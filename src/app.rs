@@ -9,35 +9,10 @@ use crate::pages::{
 };
 #[cfg(feature = "journey")]
 use crate::pages::{DossierPage, FilingPage, MyDossiersPage};
+use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::PrefsProvider;
 use crate::state::session::SessionProvider;
-
-/// Paths are Vietnamese, as citizens read and share them.
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/thu-tuc/:code")]
-    Procedure { code: String },
-    /// One step of filing it (`bat-dau` resumes a draft or starts).
-    #[at("/thu-tuc/:code/khai/:step")]
-    Filing { code: String, step: String },
-    #[at("/ho-so")]
-    MyDossiers,
-    #[at("/ho-so/:code")]
-    Dossier { code: String },
-    /// Where the identity provider sends the citizen back (`services::identity::CALLBACK_PATH`).
-    #[at("/dang-nhap")]
-    SignIn,
-    #[at("/dong-y")]
-    Consent,
-    #[at("/nhat-ky-du-lieu")]
-    DataUse,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
 
 fn switch(route: Route) -> Html {
     match route {

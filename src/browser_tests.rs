@@ -2,8 +2,9 @@
 //! and the core's rules compiled to WebAssembly.
 
 use motlan_core::Localized;
-use motlan_core::citizen::PaperKind;
-use motlan_core::procedure::{DataSource, Document, FileType, ReuseSource};
+use motlan_core::kinds::DataSource;
+use motlan_core::kinds::PaperKind;
+use motlan_core::procedure::{Document, FileType, ReuseSource};
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 

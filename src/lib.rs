@@ -13,6 +13,7 @@ mod components;
 mod hooks;
 mod i18n;
 mod pages;
+mod route;
 mod services;
 mod state;
 

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::sign_in_button::SignInButton;
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 

@@ -7,7 +7,7 @@ mod vi;
 use motlan_core::Lang;
 #[cfg(feature = "journey")]
 use motlan_core::api::DossierStatus;
-use motlan_core::procedure::DataSource;
+use motlan_core::kinds::DataSource;
 
 pub struct Strings {
     /// Label of the button that switches to the *other* language, in that language.

@@ -7,11 +7,11 @@ use motlan_core::api::ConsentText;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::components::sign_in_button::SignInButton;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 

@@ -1,15 +1,15 @@
 //! The data-use receipt: every read of national data about the citizen, newest first.
 
-use motlan_core::procedure::DataSource;
+use motlan_core::kinds::DataSource;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::components::sign_in_button::SignInButton;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::date_time;
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 

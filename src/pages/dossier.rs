@@ -10,7 +10,6 @@ use motlan_core::procedure::Document;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::components::question::{QuestionField, input_id};
 use crate::components::sign_in_button::SignInButton;
@@ -19,6 +18,7 @@ use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{date_time, day, money};
 use crate::pages::filing::{Change, Filing, upload_callbacks};
+use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;

@@ -17,7 +17,6 @@ use motlan_core::{FieldError, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::components::question::{
     NotRight, QuestionField, display, error_text, input_id, source_line,
@@ -26,6 +25,7 @@ use crate::components::sign_in_button::SignInButton;
 use crate::components::uploader::Uploader;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
+use crate::route::Route;
 use crate::services::api::{ApiFailure, new_idempotency_key};
 use crate::services::drafts::{self, Draft, DraftBox, Upload};
 use crate::state::prefs::use_prefs;

@@ -9,10 +9,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
+use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 

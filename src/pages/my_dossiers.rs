@@ -3,12 +3,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::load_state::pending_view;
 use crate::components::sign_in_button::SignInButton;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{date_time, day};
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 
 #[function_component(NotFoundPage)]

@@ -5,13 +5,13 @@ use motlan_core::{Lang, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::document_list::DocumentList;
 use crate::components::load_state::pending_view;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
 use crate::pages::START;
+use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;

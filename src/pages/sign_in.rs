@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::sign_in_button::SignInButton;
 use crate::hooks::use_api::use_api;
+use crate::route::Route;
 use crate::services::identity;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;

@@ -4,12 +4,14 @@
 //! - `cargo xtask run [-- SERVER FLAGS]`: build the web app and serve it with the API on :8080
 //! - `cargo xtask test`: formatting, lints, native, browser and end-to-end tests
 //! - `cargo xtask bench`: print speed, effort and load figures (release build)
+//! - `cargo xtask cycles`: report import cycles between the modules of each crate
 //! - `cargo xtask officer ...`: move a dossier through its states on the officer sandbox
 //!
 //! Only the standard library is used, so the commands compile in seconds on a fresh machine.
 
 mod bench;
 mod cmd;
+mod cycles;
 mod officer;
 mod postgres;
 mod run;
@@ -21,7 +23,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench | officer ...>";
+    "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench | cycles | officer ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         ),
         Some("test") => test::test(&root),
         Some("bench") => bench::bench(&root),
+        Some("cycles") => cycles::cycles(&root),
         Some("officer") => officer::officer(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

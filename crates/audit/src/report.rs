@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use motlan_core::procedure::DataSource;
+use motlan_core::kinds::DataSource;
 
 use crate::records::{Problem, Record};
 use crate::rules::{Class, RuleSet};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use motlan_core::procedure::DataSource;
+use motlan_core::kinds::DataSource;
 use motlan_core::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

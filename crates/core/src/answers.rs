@@ -184,7 +184,7 @@ fn normalise(q: &Question, value: &str, ctx: CheckContext<'_>) -> Result<String,
         QuestionKind::Year => parse_year(value, ctx.today)
             .map(|y| y.to_string())
             .map_err(|e| e.field_error(id)),
-        QuestionKind::Sex => one_of(&["male", "female"]),
+        QuestionKind::Sex => one_of(&Sex::ALL.map(Sex::as_answer)),
         QuestionKind::YesNo => one_of(&["yes", "no"]),
         QuestionKind::Confirm => {
             if value == "yes" {
@@ -224,16 +224,11 @@ fn check_holder(q: &Question, clean: &Answers) -> Option<FieldError> {
         Some(y) => y.parse::<i32>().ok()?,
         None => return None,
     };
-    let sex = match holder
+    let sex = holder
         .sex
         .as_ref()
         .and_then(|k| clean.get(k))
-        .map(String::as_str)
-    {
-        Some("male") => Some(Sex::Male),
-        Some("female") => Some(Sex::Female),
-        _ => None,
-    };
+        .and_then(|v| Sex::from_answer(v));
     let result = match sex {
         Some(sex) => id.check_holder(year, sex),
         None if id.birth_year() != year => Err(crate::personal_id::PersonalIdError::BirthYear),

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::Localized;
-use crate::source::SourcePath;
+use crate::source::{SourcePath, ValueKind};
 
 /// Answers by key. A question's key is its id; an address question answers three keys:
 /// `<id>.province`, `<id>.ward` and `<id>.street`.
@@ -52,6 +52,26 @@ pub enum QuestionKind {
     Number,
     /// A declaration the citizen must tick (`yes`).
     Confirm,
+}
+
+impl QuestionKind {
+    /// Whether a source value of shape `value` can answer a question of this kind.
+    pub fn accepts(self, value: ValueKind) -> bool {
+        use QuestionKind as Q;
+        match value {
+            ValueKind::Text => matches!(self, Q::Text | Q::LongText),
+            ValueKind::Name => matches!(self, Q::Name | Q::Text),
+            ValueKind::Date => matches!(self, Q::Date | Q::PastDate),
+            ValueKind::Year => self == Q::Year,
+            ValueKind::Sex => self == Q::Sex,
+            ValueKind::PersonalId => self == Q::PersonalId,
+            ValueKind::Ethnicity => matches!(self, Q::Ethnicity | Q::Text),
+            ValueKind::Nationality => matches!(self, Q::Nationality | Q::Text),
+            ValueKind::Address => self == Q::Address,
+            ValueKind::Phone => self == Q::Phone,
+            ValueKind::Email => self == Q::Email,
+        }
+    }
 }
 
 /// When a question, page or document applies, decided by an earlier answer.
@@ -314,7 +334,7 @@ pub fn check_pages(pages: &[Page]) -> Vec<String> {
                 if let Some(c) = &rule.when {
                     problems.extend(check_condition(&what, c, &seen));
                 }
-                if !rule.from.fits(q.kind) {
+                if !q.kind.accepts(rule.from.value_kind()) {
                     problems.push(format!(
                         "{what}: {} cannot fill a question of kind {:?}",
                         rule.from, q.kind
@@ -345,4 +365,19 @@ pub fn check_pages(pages: &[Page]) -> Vec<String> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_fills_only_questions_of_a_matching_kind() {
+        let address = SourcePath::parse("population.permanent_address").unwrap();
+        assert!(QuestionKind::Address.accepts(address.value_kind()));
+        assert!(!QuestionKind::Text.accepts(address.value_kind()));
+        let dob = SourcePath::parse("population.date_of_birth").unwrap();
+        assert!(QuestionKind::PastDate.accepts(dob.value_kind()));
+        assert!(!QuestionKind::Year.accepts(dob.value_kind()));
+    }
 }

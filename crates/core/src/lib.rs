@@ -15,6 +15,7 @@ mod engine_tests;
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod kinds;
 pub mod messages;
 pub mod personal_id;
 pub mod prefill;

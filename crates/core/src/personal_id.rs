@@ -25,6 +25,22 @@ pub enum Sex {
     Female,
 }
 
+impl Sex {
+    pub const ALL: [Self; 2] = [Self::Female, Self::Male];
+
+    /// How a form answer writes it (`male`, `female`), as serde does.
+    pub fn as_answer(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+        }
+    }
+
+    pub fn from_answer(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_answer() == text)
+    }
+}
+
 /// Why a text is not a personal ID number, or does not fit its holder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PersonalIdError {

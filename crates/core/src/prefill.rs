@@ -8,7 +8,8 @@ use crate::FieldError;
 use crate::citizen::{CitizenData, FoundValue};
 use crate::error::field_messages;
 use crate::form::{Answers, applies, visible_questions};
-use crate::procedure::{DataSource, Procedure};
+use crate::kinds::DataSource;
+use crate::procedure::Procedure;
 
 /// Where a pre-filled value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Localized;
-use crate::citizen::PaperKind;
 use crate::form::{Condition, Page, SystemFilled};
+use crate::kinds::{DataSource, PaperKind};
 
 /// National procedure code from the national procedure database, e.g. `1.001193`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,27 +98,6 @@ pub struct LegalBasis {
     /// The text's number, e.g. `104/2022/NĐ-CP`.
     pub code: String,
     pub title: String,
-}
-
-/// National systems that hold data or papers a citizen must not be asked for again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum DataSource {
-    /// Cơ sở dữ liệu quốc gia về dân cư.
-    PopulationDb,
-    /// Cơ sở dữ liệu hộ tịch điện tử.
-    CivilStatusDb,
-    /// Papers integrated in the VNeID application.
-    Vneid,
-    /// Kho quản lý dữ liệu điện tử của tổ chức, cá nhân.
-    DataWarehouse,
-    /// Bản sao điện tử được chứng thực từ bản chính.
-    ECertifiedCopy,
-    /// The electronic result of an earlier procedure.
-    EarlierResult,
-    /// Data a health facility sends electronically (e.g. the e-birth certificate).
-    HealthFacility,
 }
 
 /// A source that can stand in for a document, and the legal text that says it must.

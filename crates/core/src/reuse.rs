@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Localized;
-use crate::citizen::{CitizenData, PaperKind};
+use crate::citizen::CitizenData;
 use crate::error::field_messages;
 use crate::form::{Answers, applies, effective_answers};
-use crate::procedure::{DataSource, Document, FileType, Procedure};
+use crate::kinds::DataSource;
+use crate::kinds::PaperKind;
+use crate::procedure::{Document, FileType, Procedure};
 
 field_messages! {
     /// Problems with the files given for a dossier's documents.

@@ -6,8 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::form::QuestionKind;
-use crate::procedure::DataSource;
+use crate::kinds::DataSource;
 
 /// A family relation held in the population database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,56 +69,102 @@ pub enum ValueKind {
     Email,
 }
 
-const PERSON: &[(&str, ValueKind)] = &[
-    ("full_name", ValueKind::Name),
-    ("date_of_birth", ValueKind::Date),
-    ("birth_year", ValueKind::Year),
-    ("sex", ValueKind::Sex),
-    ("personal_id", ValueKind::PersonalId),
-    ("ethnicity", ValueKind::Ethnicity),
-    ("nationality", ValueKind::Nationality),
+/// Defines [`Field`] with its name in source paths and the shape of its value: the one list of
+/// identity field names (the records' lookup matches on the enum).
+macro_rules! fields {
+    ($($variant:ident => $name:literal, $kind:ident;)+) => {
+        /// A field a source path can name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($variant,)+
+        }
+
+        impl Field {
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name,)+
+                }
+            }
+
+            pub fn value_kind(self) -> ValueKind {
+                match self {
+                    $(Self::$variant => ValueKind::$kind,)+
+                }
+            }
+        }
+    };
+}
+
+fields! {
+    FullName => "full_name", Name;
+    DateOfBirth => "date_of_birth", Date;
+    BirthYear => "birth_year", Year;
+    Sex => "sex", Sex;
+    PersonalId => "personal_id", PersonalId;
+    Ethnicity => "ethnicity", Ethnicity;
+    Nationality => "nationality", Nationality;
+    Religion => "religion", Text;
+    HomeTown => "home_town", Text;
+    BirthPlace => "birth_place", Text;
+    PermanentAddress => "permanent_address", Address;
+    CurrentAddress => "current_address", Address;
+    IdIssuedOn => "id_issued_on", Date;
+    IdIssuedBy => "id_issued_by", Text;
+    Residence => "residence", Address;
+    Phone => "phone", Phone;
+    Email => "email", Email;
+    PlaceOfBirth => "place_of_birth", Text;
+    MotherFullName => "mother_full_name", Name;
+    DateOfDeath => "date_of_death", Date;
+    PlaceOfDeath => "place_of_death", Text;
+    Number => "number", Text;
+    Class => "class", Text;
+    IssuedOn => "issued_on", Date;
+    ExpiresOn => "expires_on", Date;
+    IssuedBy => "issued_by", Text;
+}
+
+use Field as F;
+
+const PERSON: &[Field] = &[
+    F::FullName,
+    F::DateOfBirth,
+    F::BirthYear,
+    F::Sex,
+    F::PersonalId,
+    F::Ethnicity,
+    F::Nationality,
 ];
 
-const POPULATION_ONLY: &[(&str, ValueKind)] = &[
-    ("religion", ValueKind::Text),
-    ("home_town", ValueKind::Text),
-    ("birth_place", ValueKind::Text),
-    ("permanent_address", ValueKind::Address),
-    ("current_address", ValueKind::Address),
-    ("id_issued_on", ValueKind::Date),
-    ("id_issued_by", ValueKind::Text),
+const POPULATION_ONLY: &[Field] = &[
+    F::Religion,
+    F::HomeTown,
+    F::BirthPlace,
+    F::PermanentAddress,
+    F::CurrentAddress,
+    F::IdIssuedOn,
+    F::IdIssuedBy,
 ];
 
-const RELATION_ONLY: &[(&str, ValueKind)] = &[("residence", ValueKind::Address)];
+const RELATION_ONLY: &[Field] = &[F::Residence];
 
-const ACCOUNT: &[(&str, ValueKind)] = &[("phone", ValueKind::Phone), ("email", ValueKind::Email)];
+const ACCOUNT: &[Field] = &[F::Phone, F::Email];
 
-const BIRTH_NOTICE: &[(&str, ValueKind)] = &[
-    ("date_of_birth", ValueKind::Date),
-    ("sex", ValueKind::Sex),
-    ("place_of_birth", ValueKind::Text),
-    ("mother_full_name", ValueKind::Name),
+const BIRTH_NOTICE: &[Field] = &[F::DateOfBirth, F::Sex, F::PlaceOfBirth, F::MotherFullName];
+
+const DEATH_NOTICE: &[Field] = &[
+    F::FullName,
+    F::PersonalId,
+    F::Sex,
+    F::DateOfBirth,
+    F::DateOfDeath,
+    F::PlaceOfDeath,
 ];
 
-const DEATH_NOTICE: &[(&str, ValueKind)] = &[
-    ("full_name", ValueKind::Name),
-    ("personal_id", ValueKind::PersonalId),
-    ("sex", ValueKind::Sex),
-    ("date_of_birth", ValueKind::Date),
-    ("date_of_death", ValueKind::Date),
-    ("place_of_death", ValueKind::Text),
-];
-
-const DRIVING_LICENCE: &[(&str, ValueKind)] = &[
-    ("number", ValueKind::Text),
-    ("class", ValueKind::Text),
-    ("issued_on", ValueKind::Date),
-    ("expires_on", ValueKind::Date),
-    ("issued_by", ValueKind::Text),
-];
+const DRIVING_LICENCE: &[Field] = &[F::Number, F::Class, F::IssuedOn, F::ExpiresOn, F::IssuedBy];
 
 impl Subject {
-    fn fields(self) -> Vec<(&'static str, ValueKind)> {
+    fn fields(self) -> Vec<Field> {
         match self {
             Self::Population => [PERSON, POPULATION_ONLY].concat(),
             Self::Relation(_) => [PERSON, RELATION_ONLY].concat(),
@@ -145,8 +190,7 @@ impl Subject {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SourcePath {
     subject: Subject,
-    field: &'static str,
-    kind: ValueKind,
+    field: Field,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -193,67 +237,47 @@ impl SourcePath {
             }
         };
         let fields = subject.fields();
-        let (field, kind) = fields
+        let field = fields
             .iter()
-            .find(|(name, _)| *name == field)
+            .find(|f| f.name() == field)
             .copied()
             .ok_or_else(|| {
                 error(format!(
                     "its fields are {}",
                     fields
                         .iter()
-                        .map(|(n, _)| *n)
+                        .map(|f| f.name())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ))
             })?;
-        Ok(Self {
-            subject,
-            field,
-            kind,
-        })
+        Ok(Self { subject, field })
     }
 
     pub fn subject(&self) -> Subject {
         self.subject
     }
 
-    pub fn field(&self) -> &'static str {
+    pub fn field(&self) -> Field {
         self.field
     }
 
     pub fn value_kind(&self) -> ValueKind {
-        self.kind
-    }
-
-    /// Whether this source's value can answer a question of `kind`.
-    pub fn fits(&self, kind: QuestionKind) -> bool {
-        use QuestionKind as Q;
-        match self.kind {
-            ValueKind::Text => matches!(kind, Q::Text | Q::LongText),
-            ValueKind::Name => matches!(kind, Q::Name | Q::Text),
-            ValueKind::Date => matches!(kind, Q::Date | Q::PastDate),
-            ValueKind::Year => kind == Q::Year,
-            ValueKind::Sex => kind == Q::Sex,
-            ValueKind::PersonalId => kind == Q::PersonalId,
-            ValueKind::Ethnicity => matches!(kind, Q::Ethnicity | Q::Text),
-            ValueKind::Nationality => matches!(kind, Q::Nationality | Q::Text),
-            ValueKind::Address => kind == Q::Address,
-            ValueKind::Phone => kind == Q::Phone,
-            ValueKind::Email => kind == Q::Email,
-        }
+        self.field.value_kind()
     }
 }
 
 impl fmt::Display for SourcePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.subject {
-            Subject::Population => write!(f, "population.{}", self.field),
-            Subject::Relation(kind) => write!(f, "relation.{}.{}", kind.as_str(), self.field),
-            Subject::Account => write!(f, "account.{}", self.field),
-            Subject::BirthNotice => write!(f, "birth_notice.{}", self.field),
-            Subject::DeathNotice => write!(f, "death_notice.{}", self.field),
-            Subject::DrivingLicence => write!(f, "driving_licence.{}", self.field),
+            Subject::Population => write!(f, "population.{}", self.field.name()),
+            Subject::Relation(kind) => {
+                write!(f, "relation.{}.{}", kind.as_str(), self.field.name())
+            }
+            Subject::Account => write!(f, "account.{}", self.field.name()),
+            Subject::BirthNotice => write!(f, "birth_notice.{}", self.field.name()),
+            Subject::DeathNotice => write!(f, "death_notice.{}", self.field.name()),
+            Subject::DrivingLicence => write!(f, "driving_licence.{}", self.field.name()),
         }
     }
 }
@@ -294,15 +318,5 @@ mod tests {
         assert!(e.reason.contains("household_head"), "{e}");
         assert!(SourcePath::parse("population").is_err());
         assert!(SourcePath::parse("tax.number").is_err());
-    }
-
-    #[test]
-    fn a_source_fills_only_questions_of_a_matching_kind() {
-        let address = SourcePath::parse("population.permanent_address").unwrap();
-        assert!(address.fits(QuestionKind::Address));
-        assert!(!address.fits(QuestionKind::Text));
-        let dob = SourcePath::parse("population.date_of_birth").unwrap();
-        assert!(dob.fits(QuestionKind::PastDate));
-        assert!(!dob.fits(QuestionKind::Year));
     }
 }

@@ -3,7 +3,7 @@
 
 use motlan_core::Localized;
 use motlan_core::citizen::CitizenData;
-use motlan_core::procedure::DataSource;
+use motlan_core::kinds::DataSource;
 use serde::Serialize;
 
 /// The version of the consent texts below; changing a text means a new version.

@@ -53,8 +53,9 @@ impl NationalData for Sandbox {
 use std::collections::BTreeMap;
 
 use motlan_core::Answers;
+use motlan_core::kinds::DataSource;
 use motlan_core::prefill::{Prefilled, prefill_all};
-use motlan_core::procedure::{DataSource, Procedure};
+use motlan_core::procedure::Procedure;
 use motlan_core::reuse::{DocumentStatus, Resolution, resolve};
 
 use crate::AppState;

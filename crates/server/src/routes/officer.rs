@@ -9,7 +9,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use motlan_core::Localized;
 use motlan_core::api::{DossierReceipt, DossierStatus, SupplementItem, SupplementRequest};
-use motlan_core::citizen::{PaperKind, WarehouseDocument};
+use motlan_core::citizen::WarehouseDocument;
+use motlan_core::kinds::PaperKind;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 

@@ -1,6 +1,7 @@
 //! Electronic results issued by this system, kept in the citizen's data warehouse.
 
-use motlan_core::citizen::{PaperKind, WarehouseDocument};
+use motlan_core::citizen::WarehouseDocument;
+use motlan_core::kinds::PaperKind;
 use motlan_core::validate::date::iso;
 use sqlx::Row as _;
 

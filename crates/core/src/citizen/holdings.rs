@@ -1,0 +1,142 @@
+//! Every record of a citizen that can stand in for a paper, with the national system holding it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CitizenData, CivilStatusKind};
+use crate::Localized;
+use crate::kinds::{DataSource, PaperKind};
+use crate::validate::date::format_date;
+
+/// A record that can stand in for a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holding {
+    pub source: DataSource,
+    pub kind: PaperKind,
+    pub record_id: String,
+    /// What the citizen sees, e.g. `Giấy phép lái xe số 790123456789 (hạng B)`.
+    pub title: Localized,
+}
+
+impl CitizenData {
+    /// Every record that can stand in for a paper, with the system holding it.
+    pub fn holdings(&self) -> Vec<Holding> {
+        let mut held = Vec::new();
+        let mut add = |source, kind, record_id: &str, vi: String, en: String| {
+            held.push(Holding {
+                source,
+                kind,
+                record_id: record_id.to_owned(),
+                title: Localized { vi, en },
+            })
+        };
+        let p = &self.population;
+        add(
+            DataSource::PopulationDb,
+            PaperKind::Identity,
+            &p.record_id,
+            format!("Thông tin căn cước, số định danh {}", p.personal_id),
+            format!("Identity data, personal ID number {}", p.personal_id),
+        );
+        if let Some(address) = p.current_address.as_ref().or(p.permanent_address.as_ref()) {
+            add(
+                DataSource::PopulationDb,
+                PaperKind::Residence,
+                &p.record_id,
+                format!("Thông tin cư trú: {}", address.line),
+                format!("Residence data: {}", address.line),
+            );
+        }
+        if !self.relations.is_empty() {
+            add(
+                DataSource::PopulationDb,
+                PaperKind::FamilyRelations,
+                &p.record_id,
+                "Thông tin quan hệ gia đình".to_owned(),
+                "Family relations".to_owned(),
+            );
+        }
+        for r in &self.civil_status {
+            let (kind, vi, en) = match r.kind {
+                CivilStatusKind::Birth => (
+                    PaperKind::BirthRecord,
+                    "Đăng ký khai sinh",
+                    "Birth registration",
+                ),
+                CivilStatusKind::Marriage => (
+                    PaperKind::MarriageRecord,
+                    "Đăng ký kết hôn",
+                    "Marriage registration",
+                ),
+                CivilStatusKind::Divorce => {
+                    (PaperKind::DivorceRecord, "Ghi chú ly hôn", "Divorce record")
+                }
+                CivilStatusKind::Death => (
+                    PaperKind::DeathRecord,
+                    "Đăng ký khai tử",
+                    "Death registration",
+                ),
+            };
+            let on = format_date(r.registered_on);
+            add(
+                DataSource::CivilStatusDb,
+                kind,
+                &r.record_id,
+                format!("{vi} số {}, {on}, {}", r.registration_number, r.authority),
+                format!("{en} no. {}, {on}, {}", r.registration_number, r.authority),
+            );
+        }
+        for n in &self.birth_notices {
+            add(
+                DataSource::HealthFacility,
+                PaperKind::BirthNotice,
+                &n.record_id,
+                format!("Giấy chứng sinh điện tử, {}", n.facility),
+                format!("Electronic birth notice, {}", n.facility),
+            );
+        }
+        for n in &self.death_notices {
+            add(
+                DataSource::HealthFacility,
+                PaperKind::DeathNotice,
+                &n.record_id,
+                format!("Giấy báo tử điện tử, {}", n.facility),
+                format!("Electronic death notice, {}", n.facility),
+            );
+        }
+        for paper in &self.vneid_papers {
+            add(
+                DataSource::Vneid,
+                paper.kind,
+                &paper.record_id,
+                format!(
+                    "Giấy tờ trên VNeID số {} ({})",
+                    paper.number, paper.issued_by
+                ),
+                format!("Paper in VNeID no. {} ({})", paper.number, paper.issued_by),
+            );
+        }
+        for d in &self.warehouse {
+            let on = format_date(d.issued_on);
+            let mut sources = vec![DataSource::DataWarehouse];
+            if d.dossier_code.is_some() {
+                sources.push(DataSource::EarlierResult);
+            }
+            if d.certified_copy {
+                sources.push(DataSource::ECertifiedCopy);
+            }
+            for source in sources {
+                add(
+                    source,
+                    d.kind,
+                    &d.record_id,
+                    format!("{}, {}, {on} (kho dữ liệu điện tử)", d.title, d.issuer),
+                    format!(
+                        "{}, {}, {on} (electronic data warehouse)",
+                        d.title, d.issuer
+                    ),
+                );
+            }
+        }
+        held
+    }
+}
