@@ -5,9 +5,9 @@ mod en;
 mod vi;
 
 use motlan_core::Lang;
-#[cfg(feature = "journey")]
-use motlan_core::api::DossierStatus;
 use motlan_core::kinds::DataSource;
+#[cfg(feature = "journey")]
+use motlan_core::lifecycle::DossierStatus;
 
 pub struct Strings {
     /// Label of the button that switches to the *other* language, in that language.

@@ -1,6 +1,6 @@
-#[cfg(feature = "journey")]
-use motlan_core::api::DossierStatus;
 use motlan_core::kinds::DataSource;
+#[cfg(feature = "journey")]
+use motlan_core::lifecycle::DossierStatus;
 
 #[cfg(feature = "journey")]
 use super::Journey;

@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use motlan_core::api::{DossierDetail, DossierStatus, Rating, SupplementAnswer, SupplementItem};
+use motlan_core::api::{DossierDetail, Rating, SupplementAnswer, SupplementItem};
 use motlan_core::form::Answers;
+use motlan_core::lifecycle::DossierStatus;
 use motlan_core::procedure::Document;
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::field_messages;
+use crate::lifecycle::DossierStatus;
 use crate::procedure::{Level, OnlineLevel, Procedure, ProcedureCode};
 use crate::{FieldError, Localized};
 
@@ -60,54 +61,6 @@ pub struct NewDossier {
     /// any other (a citizen may always upload anyway).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attachments: BTreeMap<String, Vec<String>>,
-}
-
-/// Where a dossier stands (Nghị định 61/2018/NĐ-CP and the provincial systems' usual states).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum DossierStatus {
-    Received,
-    InProcessing,
-    /// The officer named exactly which documents or answers to supply again.
-    SupplementRequested,
-    ResultReady,
-    Rejected,
-    Withdrawn,
-}
-
-impl DossierStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Received => "received",
-            Self::InProcessing => "in_processing",
-            Self::SupplementRequested => "supplement_requested",
-            Self::ResultReady => "result_ready",
-            Self::Rejected => "rejected",
-            Self::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [
-            Self::Received,
-            Self::InProcessing,
-            Self::SupplementRequested,
-            Self::ResultReady,
-            Self::Rejected,
-            Self::Withdrawn,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == text)
-    }
-
-    /// Whether the citizen may still withdraw the dossier.
-    pub fn can_withdraw(self) -> bool {
-        matches!(
-            self,
-            Self::Received | Self::InProcessing | Self::SupplementRequested
-        )
-    }
 }
 
 /// Answer to a successful `POST /api/v1/dossiers` (201), and to its idempotent replays.

@@ -13,9 +13,11 @@ pub mod effort;
 #[cfg(all(test, feature = "embedded-catalog"))]
 mod engine_tests;
 pub mod error;
+pub mod field;
 pub mod form;
 pub mod i18n;
 pub mod kinds;
+pub mod lifecycle;
 pub mod messages;
 pub mod personal_id;
 pub mod prefill;
@@ -25,6 +27,7 @@ pub mod reuse;
 pub mod sandbox;
 pub mod search;
 pub mod source;
+pub mod submission;
 pub mod text;
 pub mod validate;
 

@@ -116,11 +116,17 @@ pub fn prefill_all(
 }
 
 /// Locked values the submitted answers changed: a tampered request, or data that changed at the
-/// source since the form was filled.
+/// source since the form was filled. A locked value left out is no problem: the server fills it
+/// from the source (the app never sends them).
 pub fn check_locked(answers: &Answers, prefilled: &[Prefilled]) -> Vec<FieldError> {
     prefilled
         .iter()
-        .filter(|p| p.locked && answers.get(&p.key).map(|v| v.trim()) != Some(p.value.trim()))
+        .filter(|p| {
+            p.locked
+                && answers
+                    .get(&p.key)
+                    .is_some_and(|v| v.trim() != p.value.trim())
+        })
         .map(|p| PrefillError::LockedChanged.field_error(&p.key))
         .collect()
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::{Failure, api_errors};
 
 /// What the built web app needs the policy to allow, found in its `index.html`.
 #[derive(Debug, Clone, Default)]
@@ -163,15 +163,20 @@ fn check(limiter: &DefaultKeyedRateLimiter<String>, key: &str) -> Result<(), u64
     })
 }
 
+api_errors! {
+    /// Too many requests from one address or one account.
+    pub enum Limited {
+        RateLimited => (TOO_MANY_REQUESTS, "rate_limited",
+            "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {} giây; thông tin bạn nhập không bị mất.",
+            "Too many requests in a short time. Please try again in {} seconds; nothing you entered is lost."),
+    }
+}
+
 /// The 429 answer.
 pub fn too_many(seconds: u64) -> Response {
-    let mut response = Failure::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
-        &format!("Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {seconds} giây; thông tin bạn nhập không bị mất."),
-        &format!("Too many requests in a short time. Please try again in {seconds} seconds; nothing you entered is lost."),
-    )
-    .into_response();
+    let mut response = Failure::from(Limited::RateLimited)
+        .with_arg(seconds)
+        .into_response();
     if let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, value);
     }

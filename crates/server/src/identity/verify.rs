@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::api_errors;
 
 /// Claims of the tokens the sandbox issues and the API reads.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -97,13 +97,24 @@ impl FromRequestParts<AppState> for Citizen {
     }
 }
 
+api_errors! {
+    /// A request that needs a signed-in citizen.
+    pub enum AuthError {
+        SignInRequired => (UNAUTHORIZED, "sign_in_required",
+            "Bạn cần đăng nhập bằng tài khoản định danh điện tử.",
+            "Please sign in with your electronic identity."),
+        TokenInvalid => (UNAUTHORIZED, "token_invalid",
+            "Phiên đăng nhập đã hết hạn hoặc không hợp lệ: hãy đăng nhập lại.",
+            "The session has expired or is not valid: please sign in again."),
+    }
+}
+
 fn unauthorized(had_token: bool) -> Response {
-    let mut response = Failure::new(
-        StatusCode::UNAUTHORIZED,
-        if had_token { "token_invalid" } else { "sign_in_required" },
-        "Bạn cần đăng nhập bằng tài khoản định danh điện tử. Nếu đã đăng nhập, phiên có thể đã hết hạn: hãy đăng nhập lại.",
-        "Please sign in with your electronic identity. If you did, the session may have expired: sign in again.",
-    )
+    let mut response = if had_token {
+        AuthError::TokenInvalid
+    } else {
+        AuthError::SignInRequired
+    }
     .into_response();
     let challenge = if had_token {
         "Bearer error=\"invalid_token\""

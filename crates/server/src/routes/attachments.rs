@@ -2,27 +2,44 @@
 //! decided by the content (PDF, JPEG, PNG), never by the name or the declared type; the SHA-256
 //! is kept; a file too large or of another type gets a clear 413 or 415.
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use motlan_core::procedure::FileType;
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::error::Failure;
-use crate::identity::Citizen;
+use crate::error::{Common, Failure, api_errors};
+use crate::identity::{AuthError, Citizen};
 use crate::storage::{Attachment, NewAttachment};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/attachments",
-            post(upload).layer(DefaultBodyLimit::disable()),
-        )
-        .route("/attachments/{id}", get(download))
+pub fn router() -> OpenApiRouter<AppState> {
+    let upload = OpenApiRouter::new()
+        .routes(routes!(upload))
+        .route_layer(DefaultBodyLimit::disable());
+    OpenApiRouter::new().merge(upload).routes(routes!(download))
+}
+
+api_errors! {
+    /// Problems with an uploaded file.
+    pub enum FileError {
+        TooLarge => (PAYLOAD_TOO_LARGE, "file_too_large",
+            "Tệp lớn hơn {} MB. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.",
+            "The file is larger than {} MB. Scan it at a lower resolution or split it into several files."),
+        Empty => (BAD_REQUEST, "file_empty",
+            "Tệp trống. Hãy chọn lại tệp.",
+            "The file is empty. Please choose the file again."),
+        Type => (UNSUPPORTED_MEDIA_TYPE, "file_type",
+            "Chỉ nhận tệp PDF, JPEG hoặc PNG. Tệp này không phải một trong các loại đó, dù tên tệp có thể giống.",
+            "Only PDF, JPEG or PNG files are accepted. This file is none of them, whatever its name says."),
+        NotFound => (NOT_FOUND, "not_found",
+            "Không tìm thấy tệp này.",
+            "This file was not found."),
+    }
 }
 
 /// The type of a file by its first bytes.
@@ -40,7 +57,8 @@ pub fn sniff(content: &[u8]) -> Option<FileType> {
 
 #[utoipa::path(post, path = "/attachments", tag = "dossiers", security(("citizen" = [])),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file; its type is read from the content"),
-    responses((status = 201, body = crate::storage::Attachment), (status = 413, body = motlan_core::api::ApiError), (status = 415, body = motlan_core::api::ApiError)))]
+    summary = "Upload a file for a document no national system holds",
+    responses((status = 201, body = crate::storage::Attachment), FileError, AuthError, Common))]
 async fn upload(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -49,28 +67,13 @@ async fn upload(
     let limit = state.max_upload_bytes;
     let content = axum::body::to_bytes(body, limit).await.map_err(|_| {
         let mb = limit / (1024 * 1024);
-        Failure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "file_too_large",
-            &format!("Tệp lớn hơn {mb} MB. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp."),
-            &format!("The file is larger than {mb} MB. Scan it at a lower resolution or split it into several files."),
-        )
+        Failure::from(FileError::TooLarge).with_arg(mb)
     })?;
     if content.is_empty() {
-        return Err(Failure::new(
-            StatusCode::BAD_REQUEST,
-            "file_empty",
-            "Tệp trống. Hãy chọn lại tệp.",
-            "The file is empty. Please choose the file again.",
-        ));
+        return Err(FileError::Empty.into());
     }
     let Some(kind) = sniff(&content) else {
-        return Err(Failure::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "file_type",
-            "Chỉ nhận tệp PDF, JPEG hoặc PNG. Tệp này không phải một trong các loại đó, dù tên tệp có thể giống.",
-            "Only PDF, JPEG or PNG files are accepted. This file is none of them, whatever its name says.",
-        ));
+        return Err(FileError::Type.into());
     };
     let id = crate::identity::random_token().map_err(Failure::internal)?;
     let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
@@ -90,7 +93,8 @@ async fn upload(
 }
 
 #[utoipa::path(get, path = "/attachments/{id}", tag = "dossiers", security(("citizen" = [])), params(("id" = String, Path)),
-    responses((status = 200, description = "The file, with its content type"), (status = 404, body = motlan_core::api::ApiError)))]
+    summary = "Download one of the citizen's own files",
+    responses((status = 200, description = "The file, with its content type"), FileError, AuthError, Common))]
 async fn download(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -100,7 +104,7 @@ async fn download(
         .storage
         .attachment(&id, &citizen.sub)
         .await?
-        .ok_or_else(|| Failure::not_found("tệp này", "This file"))?;
+        .ok_or(FileError::NotFound)?;
     let mut response = content.into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&attachment.media_type) {

@@ -1,18 +1,20 @@
 //! Liveness and readiness: answers 200 only when the database answers.
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde_json::{Value, json};
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::{Common, Failure};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/health", get(health))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(health))
 }
 
-#[utoipa::path(get, path = "/health", tag = "service", responses((status = 200, description = "The service and its database answer")))]
+#[utoipa::path(get, path = "/health", tag = "service", summary = "Whether the service and its database answer",
+    responses((status = 200, description = "The service and its database answer"), Common))]
 async fn health(State(state): State<AppState>) -> Result<Json<Value>, Failure> {
     state.storage.ping().await?;
     Ok(Json(

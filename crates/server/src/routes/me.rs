@@ -1,39 +1,55 @@
 //! The signed-in citizen: consents per purpose, pre-filling a form from national data, and the
 //! data-use receipt listing every read of national data.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
 
+use super::procedures::CatalogError;
 use crate::AppState;
 use crate::consent::{self, Purpose, PurposeText};
-use crate::error::{Body, Failure};
-use crate::identity::Citizen;
+use crate::error::{Body, Common, Failure, api_errors};
+use crate::identity::{AuthError, Citizen};
 use crate::national::read_for;
 use crate::storage::{ConsentRecord, DataUse};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/consent-purposes", get(purposes))
-        .route("/me", get(me))
-        .route("/me/consents", get(consents))
-        .route("/me/consents/{purpose}", put(give).delete(withdraw))
-        .route("/me/prefill", post(prefill))
-        .route("/me/data-use", get(data_use))
-        .route("/me/national-data", get(national_data))
-        .route("/me/draft-key", get(draft_key).delete(forget_draft_key))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(purposes))
+        .routes(routes!(me))
+        .routes(routes!(consents))
+        .routes(routes!(give, withdraw))
+        .routes(routes!(prefill))
+        .routes(routes!(data_use))
+        .routes(routes!(national_data))
+        .routes(routes!(draft_key, forget_draft_key))
 }
 
-#[utoipa::path(get, path = "/consent-purposes", tag = "consent", responses((status = 200, body = [crate::consent::PurposeText])))]
+api_errors! {
+    /// Problems with a consent.
+    pub enum ConsentError {
+        PurposeNotFound => (NOT_FOUND, "not_found",
+            "Không tìm thấy mục đích này. Các mục đích: identity, civil_status, papers.",
+            "This purpose was not found. The purposes are identity, civil_status, papers."),
+        TextOutdated => (UNPROCESSABLE_ENTITY, "consent_text_outdated",
+            "Nội dung đồng ý đã được cập nhật. Vui lòng đọc lại và đồng ý với nội dung mới.",
+            "The consent text has changed. Please read it again and agree to the new text."),
+    }
+}
+
+#[utoipa::path(get, path = "/consent-purposes", tag = "consent", summary = "What each consent purpose reads, and why",
+    responses((status = 200, body = [crate::consent::PurposeText]), Common))]
 async fn purposes() -> Json<Vec<PurposeText>> {
     Json(consent::texts())
 }
 
 use motlan_core::api::Me;
 
-#[utoipa::path(get, path = "/me", tag = "consent", security(("citizen" = [])), responses((status = 200, body = Me), (status = 401, body = motlan_core::api::ApiError)))]
+#[utoipa::path(get, path = "/me", tag = "consent", security(("citizen" = [])), summary = "The signed-in citizen",
+    responses((status = 200, body = Me), AuthError, Common))]
 async fn me(citizen: Citizen) -> Json<Me> {
     Json(Me {
         sub: citizen.sub,
@@ -42,7 +58,8 @@ async fn me(citizen: Citizen) -> Json<Me> {
     })
 }
 
-#[utoipa::path(get, path = "/me/consents", tag = "consent", security(("citizen" = [])), responses((status = 200, body = [crate::storage::ConsentRecord])))]
+#[utoipa::path(get, path = "/me/consents", tag = "consent", security(("citizen" = [])), summary = "The consents in force",
+    responses((status = 200, body = [crate::storage::ConsentRecord]), AuthError, Common))]
 async fn consents(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -51,7 +68,7 @@ async fn consents(
 }
 
 fn purpose(text: &str) -> Result<Purpose, Failure> {
-    Purpose::parse(text).ok_or_else(|| Failure::not_found("mục đích này", "This purpose"))
+    Purpose::parse(text).ok_or_else(|| ConsentError::PurposeNotFound.into())
 }
 
 #[derive(Deserialize)]
@@ -62,7 +79,8 @@ struct Give {
 }
 
 #[utoipa::path(put, path = "/me/consents/{purpose}", tag = "consent", security(("citizen" = [])), params(("purpose" = String, Path, example = "identity")), request_body = Give,
-    responses((status = 200, body = crate::storage::ConsentRecord), (status = 404, body = motlan_core::api::ApiError), (status = 422, description = "Outdated consent text", body = motlan_core::api::ApiError)))]
+    summary = "Give a consent for a purpose",
+    responses((status = 200, body = crate::storage::ConsentRecord), ConsentError, AuthError, Common))]
 async fn give(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -71,12 +89,7 @@ async fn give(
 ) -> Result<Json<ConsentRecord>, Failure> {
     let purpose = purpose(&name)?;
     if body.text_version != consent::TEXT_VERSION {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "consent_text_outdated",
-            "Nội dung đồng ý đã được cập nhật. Vui lòng đọc lại và đồng ý với nội dung mới.",
-            "The consent text has changed. Please read it again and agree to the new text.",
-        ));
+        return Err(ConsentError::TextOutdated.into());
     }
     let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
     let record = state
@@ -86,7 +99,9 @@ async fn give(
     Ok(Json(record))
 }
 
-#[utoipa::path(delete, path = "/me/consents/{purpose}", tag = "consent", security(("citizen" = [])), params(("purpose" = String, Path)), responses((status = 204, description = "Withdrawn")))]
+#[utoipa::path(delete, path = "/me/consents/{purpose}", tag = "consent", operation_id = "withdraw_consent", security(("citizen" = [])), params(("purpose" = String, Path)),
+    summary = "Withdraw a consent",
+    responses((status = 204, description = "Withdrawn"), ConsentError, AuthError, Common))]
 async fn withdraw(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -103,7 +118,9 @@ async fn withdraw(
 
 use motlan_core::api::{PrefillRequest, PrefillResponse};
 
-#[utoipa::path(post, path = "/me/prefill", tag = "consent", security(("citizen" = [])), request_body = PrefillRequest, responses((status = 200, body = PrefillResponse), (status = 404, body = motlan_core::api::ApiError)))]
+#[utoipa::path(post, path = "/me/prefill", tag = "consent", security(("citizen" = [])), request_body = PrefillRequest,
+    summary = "What national data fills in a procedure's form, within the consents in force",
+    responses((status = 200, body = PrefillResponse), CatalogError, AuthError, Common))]
 async fn prefill(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -112,7 +129,7 @@ async fn prefill(
     let procedure = state
         .catalog
         .get(&request.procedure_code)
-        .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))?;
+        .ok_or(CatalogError::ProcedureNotFound)?;
     let reading = read_for(&state, &citizen.sub, procedure, &request.answers)
         .await
         .map_err(Failure::internal)?;
@@ -131,7 +148,8 @@ async fn prefill(
     }))
 }
 
-#[utoipa::path(get, path = "/me/data-use", tag = "consent", security(("citizen" = [])), responses((status = 200, description = "Every read of national data, newest first", body = [crate::storage::DataUse])))]
+#[utoipa::path(get, path = "/me/data-use", tag = "consent", security(("citizen" = [])), summary = "The data-use receipt: every read of national data",
+    responses((status = 200, description = "Every read of national data, newest first", body = [crate::storage::DataUse]), AuthError, Common))]
 async fn data_use(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -142,7 +160,8 @@ async fn data_use(
 /// What national systems hold about the signed-in citizen, within the consents in force; the
 /// read is recorded in the data-use receipt like any other.
 #[utoipa::path(get, path = "/me/national-data", tag = "consent", security(("citizen" = [])),
-    responses((status = 200, description = "The population record and relations, civil-status records, e-notices, VNeID papers and data-warehouse documents the consents allow; null without the identity consent")))]
+    summary = "What national systems hold about the citizen (SANDBOX)",
+    responses((status = 200, description = "The population record and relations, civil-status records, e-notices, VNeID papers and data-warehouse documents the consents allow; null without the identity consent"), AuthError, Common))]
 async fn national_data(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -158,7 +177,8 @@ async fn national_data(
 const DRAFT_SESSION: time::Duration = time::Duration::hours(24);
 
 #[utoipa::path(get, path = "/me/draft-key", tag = "consent", security(("citizen" = [])),
-    responses((status = 200, description = "The key of the citizen's browser drafts; created when none is in force, and kept 24 hours from each fetch", body = motlan_core::api::DraftKey), (status = 401, body = motlan_core::api::ApiError)))]
+    summary = "The key of the citizen's encrypted browser drafts",
+    responses((status = 200, description = "The key of the citizen's browser drafts; created when none is in force, and kept 24 hours from each fetch", body = motlan_core::api::DraftKey), AuthError, Common))]
 async fn draft_key(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -187,7 +207,8 @@ async fn draft_key(
 }
 
 #[utoipa::path(delete, path = "/me/draft-key", tag = "consent", security(("citizen" = [])),
-    responses((status = 204, description = "Forgotten: drafts encrypted with it can no longer be opened")))]
+    summary = "Forget the draft key (at sign-out)",
+    responses((status = 204, description = "Forgotten: drafts encrypted with it can no longer be opened"), AuthError, Common))]
 async fn forget_draft_key(
     State(state): State<AppState>,
     citizen: Citizen,

@@ -13,7 +13,8 @@ mod units;
 use axum::Router;
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::Common;
+use utoipa_axum::router::OpenApiRouter;
 
 /// The API description, generated from the handlers and the wire types.
 #[derive(utoipa::OpenApi)]
@@ -26,40 +27,7 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         license(name = "MIT")
     ),
     servers((url = "/api/v1")),
-    paths(
-        health::health,
-        procedures::list,
-        procedures::get_one,
-        procedures::check,
-        units::provinces,
-        units::wards,
-        me::national_data,
-        me::purposes,
-        me::me,
-        me::consents,
-        me::give,
-        me::withdraw,
-        me::prefill,
-        me::draft_key,
-        me::forget_draft_key,
-        me::data_use,
-        dossiers::submit,
-        dossiers::detail,
-        dossiers::mine,
-        dossiers::withdraw,
-        receipt::qr,
-        receipt::receipt,
-        after_filing::supplement,
-        after_filing::pay,
-        after_filing::rate,
-        attachments::upload,
-        attachments::download,
-        officer::list,
-        officer::process,
-        officer::request_supplement,
-        officer::result,
-        officer::reject,
-    ),
+    components(schemas(motlan_core::api::ApiError, motlan_core::FieldError)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "catalog", description = "Procedures and what they ask for"),
@@ -99,10 +67,6 @@ impl utoipa::Modify for SecuritySchemes {
     }
 }
 
-async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
-    axum::Json(<ApiDoc as utoipa::OpenApi>::openapi())
-}
-
 /// Public catalog data (the same for everyone) may be kept by the browser for `seconds`, so a
 /// citizen on a slow connection does not fetch the unit list again for every address field.
 pub(crate) fn cacheable(
@@ -115,9 +79,10 @@ pub(crate) fn cacheable(
     )
 }
 
+/// The API and its description, built together: every route is registered with its
+/// documentation (`utoipa-axum`), so none can exist undocumented.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", axum::routing::get(openapi))
+    let (router, description) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .merge(health::router())
         .merge(procedures::router())
         .merge(units::router())
@@ -127,7 +92,17 @@ pub fn router() -> Router<AppState> {
         .merge(me::router())
         .merge(after_filing::router())
         .merge(officer::router())
-        .fallback(|| async { Failure::not_found("địa chỉ API này", "This API address") })
+        .split_for_parts();
+    let description = std::sync::Arc::new(description);
+    router
+        .route(
+            "/openapi.json",
+            axum::routing::get(move || {
+                let description = std::sync::Arc::clone(&description);
+                async move { axum::Json((*description).clone()) }
+            }),
+        )
+        .fallback(|| async { Common::RouteUnknown })
         // Answers carry personal data unless a handler says otherwise: no cache may keep them
         // (a shared device's browser cache included).
         .layer(

@@ -1,33 +1,54 @@
 //! The officer SANDBOX: a small API, guarded by a configured token, that moves dossiers through
 //! their states so tracking can be shown and tested. A real province connects its own
-//! processing system instead. Without `--officer-token` it is switched off.
+//! processing system instead. Without `--officer-token` it is switched off. The core lifecycle
+//! decides every move.
 
+use axum::Json;
 use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use motlan_core::Localized;
-use motlan_core::api::{DossierReceipt, DossierStatus, SupplementItem, SupplementRequest};
+use motlan_core::api::{DossierReceipt, SupplementItem, SupplementRequest};
 use motlan_core::citizen::WarehouseDocument;
 use motlan_core::kinds::PaperKind;
+use motlan_core::lifecycle::{Action, Actor, DossierStatus};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::error::{Body, Failure};
-use crate::storage::Column;
+use crate::error::{Body, Common, DossierMissing, Failure, Refused, api_errors};
+use crate::storage::Update;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/officer/dossiers", get(list))
-        .route("/officer/dossiers/{code}/process", post(process))
-        .route(
-            "/officer/dossiers/{code}/supplement-request",
-            post(request_supplement),
-        )
-        .route("/officer/dossiers/{code}/result", post(result))
-        .route("/officer/dossiers/{code}/reject", post(reject))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(process))
+        .routes(routes!(request_supplement))
+        .routes(routes!(result))
+        .routes(routes!(reject))
+}
+
+api_errors! {
+    /// Errors of the officer sandbox.
+    pub enum OfficerError {
+        SandboxOff => (FORBIDDEN, "officer_sandbox_off",
+            "Giao diện cán bộ thử nghiệm đang tắt (cần cấu hình --officer-token).",
+            "The officer sandbox is switched off (configure --officer-token)."),
+        TokenInvalid => (UNAUTHORIZED, "officer_token_invalid",
+            "Mã truy cập của cán bộ không đúng.",
+            "The officer access token is wrong."),
+        StatusUnknown => (BAD_REQUEST, "status_unknown",
+            "Trạng thái không hợp lệ. Các trạng thái: received, in_processing, supplement_requested, result_ready, rejected, withdrawn.",
+            "Unknown status. The statuses are received, in_processing, supplement_requested, result_ready, rejected, withdrawn."),
+        ItemsInvalid => (UNPROCESSABLE_ENTITY, "supplement_items_invalid",
+            "Yêu cầu bổ sung phải nêu rõ từng câu hỏi hoặc giấy tờ của thủ tục. Không hợp lệ: {}",
+            "A supplement request must name questions or documents of the procedure. Invalid: {}"),
+        ReasonRequired => (UNPROCESSABLE_ENTITY, "reason_required",
+            "Từ chối hồ sơ phải nêu rõ lý do.",
+            "A rejection must give its reason."),
+    }
 }
 
 /// A caller holding the officer token.
@@ -38,12 +59,7 @@ impl FromRequestParts<AppState> for Officer {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
         let Some(expected) = &state.officer_token else {
-            return Err(Failure::new(
-                StatusCode::FORBIDDEN,
-                "officer_sandbox_off",
-                "Giao diện cán bộ thử nghiệm đang tắt (cần cấu hình --officer-token).",
-                "The officer sandbox is switched off (configure --officer-token).",
-            ));
+            return Err(OfficerError::SandboxOff.into());
         };
         let given = parts
             .headers
@@ -55,12 +71,7 @@ impl FromRequestParts<AppState> for Officer {
         if Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes()) {
             Ok(Officer)
         } else {
-            Err(Failure::new(
-                StatusCode::UNAUTHORIZED,
-                "officer_token_invalid",
-                "Mã truy cập của cán bộ không đúng.",
-                "The officer access token is wrong.",
-            ))
+            Err(OfficerError::TokenInvalid.into())
         }
     }
 }
@@ -70,15 +81,19 @@ async fn stored(state: &AppState, code: &str) -> Result<crate::storage::StoredDo
         .storage
         .dossier(code)
         .await?
-        .ok_or_else(|| Failure::not_found("hồ sơ này", "This dossier"))
+        .ok_or_else(|| DossierMissing::NotFound.into())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// Only dossiers in this status.
     status: Option<String>,
 }
 
-#[utoipa::path(get, path = "/officer/dossiers", tag = "officer sandbox", security(("officer" = [])), params(("status" = Option<String>, Query)), responses((status = 200, body = [motlan_core::api::DossierReceipt])))]
+#[utoipa::path(get, path = "/officer/dossiers", tag = "officer sandbox", operation_id = "list_officer_dossiers", security(("officer" = [])), params(ListQuery),
+    summary = "Every dossier, newest first",
+    responses((status = 200, body = [motlan_core::api::DossierReceipt]), OfficerError, Common))]
 async fn list(
     _: Officer,
     State(state): State<AppState>,
@@ -86,53 +101,31 @@ async fn list(
 ) -> Result<Json<Vec<DossierReceipt>>, Failure> {
     let status = match query.status.as_deref() {
         None => None,
-        Some(text) => Some(
-            DossierStatus::parse(text)
-                .ok_or_else(|| Failure::not_found("trạng thái này", "This status"))?,
-        ),
+        Some(text) => Some(DossierStatus::parse(text).ok_or(OfficerError::StatusUnknown)?),
     };
     Ok(Json(state.storage.all_dossiers(status).await?))
 }
 
-async fn move_to(
+/// Takes an officer's action on the dossier; the lifecycle decides whether it is allowed.
+async fn move_by(
     state: &AppState,
     code: &str,
-    from: &[DossierStatus],
-    to: DossierStatus,
+    action: Action,
     note: Localized,
-    updates: &[(Column, Option<String>)],
+    updates: &[Update],
 ) -> Result<Json<DossierReceipt>, Failure> {
     let at = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
-    match state
+    state
         .storage
-        .transition_with(code, from, to, &at, &note, updates)
+        .act(code, Actor::Officer, action, &at, &note, updates)
         .await?
-    {
-        Some(Ok(_)) => {}
-        Some(Err(current)) => {
-            return Err(Failure::new(
-                StatusCode::CONFLICT,
-                "transition_not_allowed",
-                &format!(
-                    "Không thể chuyển hồ sơ từ trạng thái {} sang {}.",
-                    current.as_str(),
-                    to.as_str()
-                ),
-                &format!(
-                    "The dossier cannot move from {} to {}.",
-                    current.as_str(),
-                    to.as_str()
-                ),
-            ));
-        }
-        None => return Err(Failure::not_found("hồ sơ này", "This dossier")),
-    }
-    let stored = stored(state, code).await?;
-    Ok(Json(stored.receipt))
+        .ok_or(DossierMissing::NotFound)??;
+    Ok(Json(stored(state, code).await?.receipt))
 }
 
 #[utoipa::path(post, path = "/officer/dossiers/{code}/process", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)),
-    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
+    summary = "Start processing a received dossier",
+    responses((status = 200, body = motlan_core::api::DossierReceipt), Refused, DossierMissing, OfficerError, Common))]
 async fn process(
     _: Officer,
     State(state): State<AppState>,
@@ -142,19 +135,12 @@ async fn process(
         vi: "Cán bộ đã tiếp nhận và đang xử lý hồ sơ.".to_owned(),
         en: "An officer is processing the dossier.".to_owned(),
     };
-    move_to(
-        &state,
-        &code,
-        &[DossierStatus::Received],
-        DossierStatus::InProcessing,
-        note,
-        &[],
-    )
-    .await
+    move_by(&state, &code, Action::Process, note, &[]).await
 }
 
 #[utoipa::path(post, path = "/officer/dossiers/{code}/supplement-request", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = motlan_core::api::SupplementRequest,
-    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
+    summary = "Ask the citizen to supply named answers or documents again",
+    responses((status = 200, body = motlan_core::api::DossierReceipt), Refused, DossierMissing, OfficerError, Common))]
 async fn request_supplement(
     _: Officer,
     State(state): State<AppState>,
@@ -166,47 +152,35 @@ async fn request_supplement(
         .catalog
         .get(&stored.receipt.procedure_code)
         .ok_or_else(|| Failure::internal("a stored dossier's procedure left the catalog"))?;
-    let questions: Vec<&str> = procedure
-        .pages
-        .iter()
-        .flat_map(|p| &p.questions)
-        .map(|q| q.id.as_str())
-        .collect();
     let unknown: Vec<String> = request
         .items
         .iter()
-        .filter(|item| match item {
-            SupplementItem::Answer(id) => !questions.contains(&id.as_str()),
-            SupplementItem::Document(id) => !procedure.documents.iter().any(|d| &d.id == id),
+        .filter_map(|item| match item {
+            SupplementItem::Answer(id) => (!procedure
+                .pages
+                .iter()
+                .flat_map(|p| &p.questions)
+                .any(|q| &q.id == id))
+            .then(|| format!("answer {id}")),
+            SupplementItem::Document(id) => {
+                (!procedure.documents.iter().any(|d| &d.id == id)).then(|| format!("document {id}"))
+            }
         })
-        .map(|item| format!("{item:?}"))
         .collect();
     if request.items.is_empty() || !unknown.is_empty() {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "supplement_items_invalid",
-            &format!(
-                "Yêu cầu bổ sung phải nêu rõ từng câu hỏi hoặc giấy tờ của thủ tục. Không hợp lệ: {unknown:?}"
-            ),
-            &format!(
-                "A supplement request must name questions or documents of the procedure. Invalid: {unknown:?}"
-            ),
-        ));
+        let named = if unknown.is_empty() {
+            "—".to_owned()
+        } else {
+            unknown.join(", ")
+        };
+        return Err(Failure::from(OfficerError::ItemsInvalid).with_arg(named));
     }
     let note = Localized {
         vi: format!("Yêu cầu bổ sung: {}", request.note.vi),
         en: format!("Supplement requested: {}", request.note.en),
     };
-    let json = serde_json::to_string(&request).map_err(Failure::internal)?;
-    move_to(
-        &state,
-        &code,
-        &[DossierStatus::Received, DossierStatus::InProcessing],
-        DossierStatus::SupplementRequested,
-        note,
-        &[(Column::Supplement, Some(json))],
-    )
-    .await
+    let update = Update::Supplement(Some(request));
+    move_by(&state, &code, Action::RequestSupplement, note, &[update]).await
 }
 
 #[derive(Deserialize)]
@@ -220,7 +194,8 @@ struct ResultBody {
 }
 
 #[utoipa::path(post, path = "/officer/dossiers/{code}/result", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = ResultBody,
-    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
+    summary = "Issue the result; its electronic copy goes to the citizen's data warehouse",
+    responses((status = 200, body = motlan_core::api::DossierReceipt), Refused, DossierMissing, OfficerError, Common))]
 async fn result(
     _: Officer,
     State(state): State<AppState>,
@@ -238,15 +213,7 @@ async fn result(
             body.title
         ),
     };
-    let receipt = move_to(
-        &state,
-        &code,
-        &[DossierStatus::Received, DossierStatus::InProcessing],
-        DossierStatus::ResultReady,
-        note,
-        &[],
-    )
-    .await?;
+    let receipt = move_by(&state, &code, Action::IssueResult, note, &[]).await?;
     let now = crate::clock::now_vietnam().map_err(Failure::internal)?;
     let document = WarehouseDocument {
         record_id: format!("KQ-{code}"),
@@ -273,7 +240,8 @@ struct RejectBody {
 }
 
 #[utoipa::path(post, path = "/officer/dossiers/{code}/reject", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = RejectBody,
-    responses((status = 200, body = motlan_core::api::DossierReceipt), (status = 409, description = "Not allowed from the current state", body = motlan_core::api::ApiError)))]
+    summary = "Reject a dossier, giving the reason",
+    responses((status = 200, body = motlan_core::api::DossierReceipt), Refused, DossierMissing, OfficerError, Common))]
 async fn reject(
     _: Officer,
     State(state): State<AppState>,
@@ -281,28 +249,11 @@ async fn reject(
     Body(body): Body<RejectBody>,
 ) -> Result<Json<DossierReceipt>, Failure> {
     if body.reason.vi.trim().is_empty() || body.reason.en.trim().is_empty() {
-        return Err(Failure::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "reason_required",
-            "Từ chối hồ sơ phải nêu rõ lý do.",
-            "A rejection must give its reason.",
-        ));
+        return Err(OfficerError::ReasonRequired.into());
     }
     let note = Localized {
         vi: format!("Hồ sơ bị từ chối. Lý do: {}", body.reason.vi),
         en: format!("The dossier was rejected. Reason: {}", body.reason.en),
     };
-    move_to(
-        &state,
-        &code,
-        &[
-            DossierStatus::Received,
-            DossierStatus::InProcessing,
-            DossierStatus::SupplementRequested,
-        ],
-        DossierStatus::Rejected,
-        note,
-        &[],
-    )
-    .await
+    move_by(&state, &code, Action::Reject, note, &[]).await
 }

@@ -1,25 +1,39 @@
 //! The procedure catalog.
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use motlan_core::Procedure;
 use motlan_core::answers::{CheckContext, check_questions};
 use motlan_core::api::{CheckRequest, CheckResponse, ProcedureSummary};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::{Body, Failure};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        // The list carries recent filing counts; a definition is fixed for the server's lifetime.
-        .route("/procedures", get(list).layer(super::cacheable(60)))
-        .route(
-            "/procedures/{code}",
-            get(get_one).layer(super::cacheable(3_600)),
-        )
-        .route("/procedures/{code}/check", post(check))
+use crate::error::{Body, Common, Failure, api_errors};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    // The list carries recent filing counts; a definition is fixed for the server's lifetime.
+    let list = OpenApiRouter::new()
+        .routes(routes!(list))
+        .route_layer(super::cacheable(60));
+    let one = OpenApiRouter::new()
+        .routes(routes!(get_one))
+        .route_layer(super::cacheable(3_600));
+    OpenApiRouter::new()
+        .merge(list)
+        .merge(one)
+        .routes(routes!(check))
+}
+
+api_errors! {
+    /// A procedure code the catalog does not hold.
+    pub enum CatalogError {
+        ProcedureNotFound => (NOT_FOUND, "not_found",
+            "Không tìm thấy thủ tục này.",
+            "This procedure was not found."),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -28,7 +42,9 @@ struct ListQuery {
     q: Option<String>,
 }
 
-#[utoipa::path(get, path = "/procedures", tag = "catalog", params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored")), responses((status = 200, body = [motlan_core::api::ProcedureSummary])))]
+#[utoipa::path(get, path = "/procedures", tag = "catalog", operation_id = "list_procedures", summary = "List or search the procedures",
+    params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored")),
+    responses((status = 200, body = [motlan_core::api::ProcedureSummary]), Common))]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
@@ -54,7 +70,9 @@ async fn list(
     ))
 }
 
-#[utoipa::path(get, path = "/procedures/{code}", tag = "catalog", params(("code" = String, Path, example = "1.001193")), responses((status = 200, body = motlan_core::Procedure), (status = 404, body = motlan_core::api::ApiError)))]
+#[utoipa::path(get, path = "/procedures/{code}", tag = "catalog", summary = "A procedure's definition: form, documents, fees",
+    params(("code" = String, Path, example = "1.001193")),
+    responses((status = 200, body = motlan_core::Procedure), CatalogError, Common))]
 async fn get_one(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -64,14 +82,15 @@ async fn get_one(
         .get(&code)
         .cloned()
         .map(Json)
-        .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))
+        .ok_or_else(|| CatalogError::ProcedureNotFound.into())
 }
 
 /// Checks one page of answers with the rules the server applies at filing, so the app can show
 /// the citizen every problem on the page before moving on, without shipping the validators
 /// (name normalisation tables, the unit list, the holiday calendar) to the browser.
 #[utoipa::path(post, path = "/procedures/{code}/check", tag = "catalog", params(("code" = String, Path, example = "1.001193")), request_body = CheckRequest,
-    responses((status = 200, description = "The normalised answers of the questions asked and their problems (none when valid)", body = CheckResponse), (status = 404, body = motlan_core::api::ApiError)))]
+    summary = "Check one page of answers with the rules of filing",
+    responses((status = 200, description = "The normalised answers of the questions asked and their problems (none when valid)", body = CheckResponse), CatalogError, Common))]
 async fn check(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -80,7 +99,7 @@ async fn check(
     let procedure = state
         .catalog
         .get(&code)
-        .ok_or_else(|| Failure::not_found("thủ tục này", "This procedure"))?;
+        .ok_or(CatalogError::ProcedureNotFound)?;
     let ctx = CheckContext {
         today: crate::clock::now_vietnam()
             .map_err(Failure::internal)?

@@ -5,28 +5,28 @@
 //! system: dossier code, procedure code, applicant identifier, document name, issuing system and
 //! time of issue, plus the address where the dossier can be followed (after sign-in).
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use qrcode::QrCode;
 use qrcode::render::svg;
 
 use crate::AppState;
-use crate::error::Failure;
+use crate::error::{Common, DossierMissing, Failure};
 use crate::html::escape;
-use crate::identity::Citizen;
+use crate::identity::{AuthError, Citizen};
 use crate::storage::StoredDossier;
 use motlan_core::api::DossierReceipt;
 use motlan_core::text::{day_month_year, group_thousands};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::dossiers::owned;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{code}/qr.svg", get(qr))
-        .route("/dossiers/{code}/receipt.html", get(receipt))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(qr))
+        .routes(routes!(receipt))
 }
 
 /// The name of the document the QR code is printed on.
@@ -61,7 +61,8 @@ fn qr_svg(text: &str) -> Result<String, Failure> {
 }
 
 #[utoipa::path(get, path = "/dossiers/{code}/qr.svg", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
-    responses((status = 200, description = "The receipt's QR code (SVG)", content_type = "image/svg+xml", body = String), (status = 404, body = motlan_core::api::ApiError)))]
+    summary = "The receipt's QR code",
+    responses((status = 200, description = "The receipt's QR code (SVG)", content_type = "image/svg+xml", body = String), DossierMissing, AuthError, Common))]
 pub(super) async fn qr(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -86,7 +87,8 @@ pub(super) async fn qr(
 }
 
 #[utoipa::path(get, path = "/dossiers/{code}/receipt.html", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
-    responses((status = 200, description = "A self-contained copy of the receipt to keep or print", content_type = "text/html", body = String), (status = 404, body = motlan_core::api::ApiError)))]
+    summary = "A copy of the receipt to keep or print",
+    responses((status = 200, description = "A self-contained copy of the receipt to keep or print", content_type = "text/html", body = String), DossierMissing, AuthError, Common))]
 pub(super) async fn receipt(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -172,7 +174,8 @@ table{{border-collapse:collapse;width:100%;clear:both}}th,td{{text-align:left;pa
 
 #[cfg(test)]
 mod tests {
-    use motlan_core::api::{DossierReceipt, DossierStatus};
+    use motlan_core::api::DossierReceipt;
+    use motlan_core::lifecycle::DossierStatus;
 
     use super::*;
 

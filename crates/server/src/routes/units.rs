@@ -1,20 +1,31 @@
 //! Administrative units since 1 July 2025, for the province and ward pickers.
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
 use motlan_core::validate::{Province, Ward};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::error::Failure;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/provinces", get(provinces))
-        .route("/provinces/{code}/wards", get(wards))
+use crate::error::{Common, Failure, api_errors};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(provinces))
+        .routes(routes!(wards))
         // The unit list does not change while the server runs.
-        .layer(super::cacheable(86_400))
+        .route_layer(super::cacheable(86_400))
+}
+
+api_errors! {
+    /// A province code not in the unit list.
+    pub enum UnitError {
+        ProvinceNotFound => (NOT_FOUND, "not_found",
+            "Không tìm thấy tỉnh, thành phố này.",
+            "This province was not found."),
+    }
 }
 
 /// A province without its wards.
@@ -31,7 +42,7 @@ struct WardEntry {
     name: String,
 }
 
-#[utoipa::path(get, path = "/provinces", tag = "catalog", responses((status = 200, description = "The 34 provinces and cities", body = [ProvinceSummary])))]
+#[utoipa::path(get, path = "/provinces", tag = "catalog", summary = "The provinces and cities since 1 July 2025", responses((status = 200, description = "The 34 provinces and cities", body = [ProvinceSummary]), Common))]
 async fn provinces(State(state): State<AppState>) -> Json<Vec<ProvinceSummary>> {
     Json(
         state
@@ -54,7 +65,8 @@ struct WardQuery {
 
 #[utoipa::path(get, path = "/provinces/{code}/wards", tag = "catalog",
     params(("code" = u16, Path), ("q" = Option<String>, Query, description = "Part of the name; diacritics and case are ignored")),
-    responses((status = 200, body = [WardEntry]), (status = 404, body = motlan_core::api::ApiError)))]
+    summary = "The wards of a province",
+    responses((status = 200, body = [WardEntry]), UnitError, Common))]
 async fn wards(
     State(state): State<AppState>,
     Path(code): Path<u16>,
@@ -63,7 +75,7 @@ async fn wards(
     let province = state
         .units
         .province(code)
-        .ok_or_else(|| Failure::not_found("tỉnh, thành phố này", "This province"))?;
+        .ok_or(UnitError::ProvinceNotFound)?;
     let entry = |w: &Ward| WardEntry {
         code: w.code,
         name: w.name.clone(),

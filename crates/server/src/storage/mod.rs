@@ -17,7 +17,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use attachments::{Attachment, NewAttachment};
 pub use consents::{ConsentRecord, DataUse};
-pub use dossiers::{Column, Creation, NewDossierRecord, StoredDossier};
+pub use dossiers::{Creation, NewDossierRecord, StoredDossier, Update};
 
 /// Which database a URL opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

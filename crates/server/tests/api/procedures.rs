@@ -162,3 +162,46 @@ async fn catalog_answers_may_be_cached_and_personal_ones_never() {
         assert_eq!(response.headers["cache-control"], expected, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn every_operation_has_a_summary_a_unique_id_and_its_error_answers() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/v1/openapi.json").await.json;
+    let mut ids = std::collections::BTreeSet::new();
+    let mut operations = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("operations") {
+            operations += 1;
+            let summary = op["summary"].as_str().unwrap_or_default();
+            assert!(!summary.is_empty(), "{method} {path} has no summary");
+            let id = op["operationId"].as_str().unwrap_or_default();
+            assert!(ids.insert(id.to_owned()), "operation id {id} used twice");
+            let responses = op["responses"].as_object().expect("responses");
+            assert!(
+                responses.contains_key("500"),
+                "{method} {path} does not document the opaque 500"
+            );
+            for (status, response) in responses.iter().filter(|(s, _)| s.as_str() >= "400") {
+                assert_eq!(
+                    response["content"]["application/json"]["schema"]["$ref"],
+                    "#/components/schemas/ApiError",
+                    "{method} {path} {status} is not an ApiError"
+                );
+                assert!(
+                    response["description"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains('`'),
+                    "{method} {path} {status} does not name its error keys"
+                );
+            }
+            if op["security"].is_array() && op["security"][0].get("citizen").is_some() {
+                assert!(
+                    responses.contains_key("401"),
+                    "{method} {path}: 401 undocumented"
+                );
+            }
+        }
+    }
+    assert!(operations >= 32, "only {operations} operations described");
+}
