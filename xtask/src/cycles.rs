@@ -141,10 +141,11 @@ fn declared_modules(text: &str) -> Vec<String> {
             .or_else(|| line.strip_prefix("pub(super) "))
             .or_else(|| line.strip_prefix("pub "))
             .unwrap_or(line);
-        if let Some(name) = rest.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')) {
-            if !test_attribute {
-                names.push(name.trim().to_owned());
-            }
+        if let (Some(name), false) = (
+            rest.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')),
+            test_attribute,
+        ) {
+            names.push(name.trim().to_owned());
         }
         if !line.starts_with("#[") {
             test_attribute = false;
@@ -154,7 +155,7 @@ fn declared_modules(text: &str) -> Vec<String> {
 }
 
 /// Paths the text refers to, each as segments from the crate root.
-fn references(text: &str, here: &ModPath, is_folder_root: bool) -> Vec<ModPath> {
+fn references(text: &str, here: &ModPath) -> Vec<ModPath> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     for start in ["crate::", "super::"] {
@@ -170,7 +171,6 @@ fn references(text: &str, here: &ModPath, is_folder_root: bool) -> Vec<ModPath> 
                 Vec::new()
             } else {
                 // `super` of a folder's `mod.rs` is the folder's parent, as for any module.
-                let _ = is_folder_root;
                 let mut p = here.clone();
                 p.pop();
                 p
@@ -293,11 +293,7 @@ fn cycles_in(modules: &BTreeMap<ModPath, Module>, root: &Path) -> Vec<String> {
     type Edges = BTreeMap<String, BTreeMap<String, BTreeSet<PathBuf>>>;
     let mut by_parent: BTreeMap<ModPath, Edges> = BTreeMap::new();
     for (here, module) in modules {
-        let folder_root = module
-            .file
-            .file_name()
-            .is_some_and(|f| f == "mod.rs" || f == "lib.rs" || f == "main.rs");
-        for reference in references(&module.text, here, folder_root) {
+        for reference in references(&module.text, here) {
             let Some(target) = resolve(&reference, modules) else {
                 continue;
             };
