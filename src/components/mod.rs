@@ -1,4 +1,6 @@
 pub mod document_list;
+#[cfg(feature = "journey")]
+pub mod error_summary;
 #[cfg(not(feature = "journey"))]
 pub mod journey_loader;
 pub mod layout;

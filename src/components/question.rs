@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use motlan_core::Lang;
 use motlan_core::form::{Answers, Question, QuestionKind};
+use motlan_core::personal_id::Sex;
 use motlan_core::prefill::Prefilled;
+use motlan_core::{FieldError, Lang};
 use yew::prelude::*;
 
 use crate::hooks::use_api::use_api;
@@ -17,6 +18,13 @@ use crate::state::prefs::use_prefs;
 /// The id of a key's input, which error-summary links point at.
 pub fn input_id(key: &str) -> String {
     format!("q-{}", key.replace('.', "-"))
+}
+
+fn sex_name(sex: Sex, t: &Strings) -> &'static str {
+    match sex {
+        Sex::Male => t.j.male,
+        Sex::Female => t.j.female,
+    }
 }
 
 /// A field error, resolved to words.
@@ -33,8 +41,8 @@ pub struct QuestionFieldProps {
     pub answers: Rc<Answers>,
     /// Pre-filled values of this question's keys.
     pub prefilled: Rc<Vec<Prefilled>>,
-    /// Problems by answer key, as message keys.
-    pub errors: Rc<Vec<(String, String)>>,
+    /// Problems, each against its answer key.
+    pub errors: Rc<Vec<FieldError>>,
     pub on_change: Callback<(String, String)>,
 }
 
@@ -65,8 +73,8 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
     let error = props
         .errors
         .iter()
-        .find(|(k, _)| q.keys().contains(k))
-        .map(|(_, m)| error_text(m, lang, t));
+        .find(|e| e.field == q.id || q.keys().contains(&e.field))
+        .map(|e| error_text(&e.message_key, lang, t));
     let suggested = props
         .prefilled
         .iter()
@@ -100,10 +108,12 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
     let group_class = classes!("question", error.is_some().then_some("question--error"));
 
     let options: Option<Vec<(String, String)>> = match q.kind {
-        QuestionKind::Sex => Some(vec![
-            ("female".into(), t.j.female.into()),
-            ("male".into(), t.j.male.into()),
-        ]),
+        QuestionKind::Sex => Some(
+            Sex::ALL
+                .iter()
+                .map(|s| (s.as_answer().into(), sex_name(*s, t).into()))
+                .collect(),
+        ),
         QuestionKind::YesNo => Some(vec![
             ("yes".into(), t.j.yes.into()),
             ("no".into(), t.j.no.into()),
@@ -244,8 +254,9 @@ pub fn display(q: &Question, answers: &Answers, lang: Lang, t: &Strings) -> Html
             };
         }
         _ if value.is_empty() => t.j.not_answered.to_owned(),
-        QuestionKind::Sex if value == "male" => t.j.male.to_owned(),
-        QuestionKind::Sex => t.j.female.to_owned(),
+        QuestionKind::Sex => {
+            Sex::from_answer(&value).map_or(value.clone(), |s| sex_name(s, t).to_owned())
+        }
         QuestionKind::YesNo if value == "yes" => t.j.yes.to_owned(),
         QuestionKind::YesNo => t.j.no.to_owned(),
         QuestionKind::Confirm => t.j.confirmed.to_owned(),

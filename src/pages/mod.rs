@@ -25,6 +25,3 @@ pub use my_dossiers::MyDossiersPage;
 pub use not_found::NotFoundPage;
 pub use procedure::ProcedurePage;
 pub use sign_in::SignInCallbackPage;
-
-/// The step a filing journey starts from: the saved one if a draft exists, else the first.
-pub const START: &str = "bat-dau";

@@ -1,6 +1,7 @@
 //! A procedure: what it is, time, fee, legal basis, the papers with their once-only status, and
 //! the way into filing it.
 
+use motlan_core::consent::Purpose;
 use motlan_core::{Lang, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -10,12 +11,12 @@ use crate::components::load_state::pending_view;
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
-use crate::pages::START;
 use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 use motlan_core::api::PrefillRequest;
+use motlan_core::journey::START;
 
 #[derive(Debug, PartialEq, Properties)]
 pub struct ProcedurePageProps {
@@ -87,7 +88,7 @@ fn your_documents(props: &YourDocumentsProps) -> Html {
     let documents = props.procedure.documents.clone();
     match &*reading.state {
         Resource::Ready(answer) => match answer.as_ref() {
-            Some(answer) if !answer.missing_consents.iter().any(|p| p == "identity") => html! {
+            Some(answer) if !answer.missing_consents.contains(&Purpose::Identity) => html! {
                 <>
                     <p>{ t.your_documents_lead }</p>
                     <DocumentList {documents} statuses={answer.documents.clone()} />

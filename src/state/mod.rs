@@ -1,2 +1,4 @@
+#[cfg(feature = "journey")]
+pub mod filing;
 pub mod prefs;
 pub mod session;

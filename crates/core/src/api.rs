@@ -267,8 +267,8 @@ pub struct PrefillRequest {
 pub struct PrefillResponse {
     pub prefilled: Vec<crate::prefill::Prefilled>,
     pub documents: Vec<crate::reuse::DocumentStatus>,
-    /// Purposes not consented to (`identity`, `civil_status`, `papers`): what more could be read.
-    pub missing_consents: Vec<String>,
+    /// Purposes not consented to: what more could be read.
+    pub missing_consents: Vec<crate::consent::Purpose>,
 }
 
 /// Body of `POST /api/v1/procedures/{code}/check`: the answers so far, and the questions of the

@@ -8,6 +8,7 @@ pub mod api;
 #[cfg(feature = "embedded-catalog")]
 pub mod catalog;
 pub mod citizen;
+pub mod consent;
 pub mod dossier_code;
 pub mod effort;
 #[cfg(all(test, feature = "embedded-catalog"))]
@@ -16,6 +17,9 @@ pub mod error;
 pub mod field;
 pub mod form;
 pub mod i18n;
+pub mod journey;
+#[cfg(all(test, feature = "embedded-catalog"))]
+mod journey_tests;
 pub mod kinds;
 pub mod lifecycle;
 pub mod messages;

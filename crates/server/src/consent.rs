@@ -3,48 +3,10 @@
 
 use motlan_core::Localized;
 use motlan_core::citizen::CitizenData;
-use motlan_core::kinds::DataSource;
-use serde::Serialize;
+pub use motlan_core::consent::Purpose;
 
 /// The version of the consent texts below; changing a text means a new version.
 pub const TEXT_VERSION: &str = "2026-11";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[derive(utoipa::ToSchema)]
-pub enum Purpose {
-    Identity,
-    CivilStatus,
-    Papers,
-}
-
-impl Purpose {
-    pub const ALL: [Purpose; 3] = [Purpose::Identity, Purpose::CivilStatus, Purpose::Papers];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Identity => "identity",
-            Purpose::CivilStatus => "civil_status",
-            Purpose::Papers => "papers",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == text)
-    }
-
-    /// The purpose under which a source may be read.
-    pub fn of(source: DataSource) -> Self {
-        match source {
-            DataSource::PopulationDb => Purpose::Identity,
-            DataSource::CivilStatusDb | DataSource::HealthFacility => Purpose::CivilStatus,
-            DataSource::Vneid
-            | DataSource::DataWarehouse
-            | DataSource::ECertifiedCopy
-            | DataSource::EarlierResult => Purpose::Papers,
-        }
-    }
-}
 
 /// What the citizen reads before ticking the box.
 pub use motlan_core::api::ConsentText as PurposeText;

@@ -140,11 +140,7 @@ async fn prefill(
     Ok(Json(PrefillResponse {
         prefilled: reading.prefilled,
         documents: reading.documents,
-        missing_consents: reading
-            .missing_consents
-            .iter()
-            .map(|p| p.as_str().to_owned())
-            .collect(),
+        missing_consents: reading.missing_consents,
     }))
 }
 

@@ -1,0 +1,150 @@
+//! Check your answers: what national data gave, each answered page with "Thay đổi" links that
+//! return here, the documents, and the submission (with the filing's idempotency key, so a retry
+//! never files twice).
+
+use motlan_core::api::NewDossier;
+use motlan_core::form::Question;
+use motlan_core::journey::{DOCUMENTS, plan};
+use motlan_core::reuse::Resolution;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::StepProps;
+use crate::components::question::display;
+use crate::hooks::use_api::use_api;
+use crate::route::Route;
+use crate::services::api::ApiFailure;
+use crate::services::drafts;
+use crate::state::prefs::use_prefs;
+
+#[function_component(CheckStep)]
+pub(super) fn check_step(props: &StepProps) -> Html {
+    let prefs = use_prefs();
+    let (t, lang) = (prefs.t(), prefs.lang());
+    let api = use_api();
+    let navigator = use_navigator().expect("inside a router");
+    let busy = use_state(|| false);
+    let reading = &props.reading;
+    let procedure = &props.procedure;
+    let effective = &props.effective;
+    let plan = plan(procedure, &reading.prefilled, &reading.documents, effective);
+    let code = procedure.code.to_string();
+    let onclick = {
+        let (busy, navigator, code) = (busy.clone(), navigator.clone(), code.clone());
+        let (errors, failure) = (props.errors.clone(), props.failure.clone());
+        let dossier = NewDossier {
+            procedure_code: code.clone(),
+            answers: plan.submitted(effective),
+            attachments: props.filing.attachments(),
+        };
+        let key = props.filing.idempotency_key.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            failure.set(None);
+            let (api, code, dossier, key) =
+                (api.clone(), code.clone(), dossier.clone(), key.clone());
+            let (busy, navigator, errors, failure) = (
+                busy.clone(),
+                navigator.clone(),
+                errors.clone(),
+                failure.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match api.submit_dossier(&dossier, &key).await {
+                    Ok(receipt) => {
+                        drafts::discard(&code);
+                        navigator.push(&Route::Dossier { code: receipt.code });
+                    }
+                    Err(ApiFailure::Rejected { error, .. }) if !error.fields.is_empty() => {
+                        failure.set(Some(error.message.get(lang).to_owned()));
+                        errors.set(error.fields);
+                        busy.set(false);
+                    }
+                    Err(f) => {
+                        failure.set(Some(f.message(lang, t.j.submit_network)));
+                        busy.set(false);
+                    }
+                }
+            });
+        })
+    };
+    let change = |step: &str| {
+        let (navigator, returning) = (navigator.clone(), props.returning.clone());
+        let to = Route::Filing {
+            code: code.clone(),
+            step: step.to_owned(),
+        };
+        Callback::from(move |_: MouseEvent| {
+            returning.set(true);
+            navigator.push(&to);
+        })
+    };
+    let row = |q: &Question, action: Html| {
+        html! {
+            <div class="summary-list__row summary-list__row--action">
+                <dt>{ q.label.get(lang) }</dt>
+                <dd>{ display(q, effective, lang, t) }</dd>
+                <dd class="summary-list__action">{ action }</dd>
+            </div>
+        }
+    };
+    let from_national_data = || html! { <span class="hint">{ t.j.from_national_data }</span> };
+    html! {
+        <>
+            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j.check_title }</h1>
+            if !plan.known.is_empty() {
+                <h2 class="section-title">{ t.j.known_title }</h2>
+                <dl class="summary-list">
+                    { for plan.known.iter().filter(|q| plan.fully_locked(q)).map(|q| row(q, from_national_data())) }
+                </dl>
+            }
+            { for plan.pages().map(|(page, qs)| html! {
+                <>
+                    <h2 class="section-title">{ page.title.get(lang) }</h2>
+                    <dl class="summary-list">
+                        { for qs.iter().map(|q| row(q, if plan.fully_locked(q) {
+                            from_national_data()
+                        } else {
+                            html! {
+                                <button type="button" class="link-button" onclick={change(&page.id)}>
+                                    { t.j.change }<span class="visually-hidden">{ " " }{ q.label.get(lang) }</span>
+                                </button>
+                            }
+                        })) }
+                    </dl>
+                </>
+            }) }
+            if !plan.documents.is_empty() {
+                <h2 class="section-title">{ t.j.documents_step_title }</h2>
+                <dl class="summary-list">
+                    { for plan.documents.iter().map(|d| {
+                        let name = procedure.documents.iter().find(|x| x.id == d.document).map(|x| x.name.get(lang).to_owned()).unwrap_or_default();
+                        let files = props.filing.uploads.get(&d.document).map(Vec::len).unwrap_or(0);
+                        let status = match (&d.resolution, files) {
+                            (_, n) if n > 0 => (t.j.files_count)(n),
+                            (Resolution::Held { .. } | Resolution::Waived { .. }, _) => t.waived_tag.to_owned(),
+                            _ => t.j.not_answered.to_owned(),
+                        };
+                        html! {
+                            <div class="summary-list__row summary-list__row--action">
+                                <dt>{ name.clone() }</dt>
+                                <dd>{ status }</dd>
+                                <dd class="summary-list__action">
+                                    <button type="button" class="link-button" onclick={change(DOCUMENTS)}>
+                                        { t.j.change }<span class="visually-hidden">{ " " }{ name }</span>
+                                    </button>
+                                </dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+            }
+            <h2 class="section-title">{ t.j.submit_title }</h2>
+            <p>{ t.j.submit_lead }</p>
+            <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
+        </>
+    }
+}
