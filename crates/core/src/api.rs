@@ -106,6 +106,26 @@ pub struct DossierDetail {
     pub rating: Option<Rating>,
 }
 
+impl DossierReceipt {
+    /// What the lifecycle rules need to know of the dossier, with whether it was paid and rated.
+    pub fn standing(&self, paid: bool, rated: bool) -> crate::lifecycle::Standing {
+        crate::lifecycle::Standing {
+            status: self.status,
+            fee: self.fee,
+            paid,
+            rated,
+        }
+    }
+}
+
+impl DossierDetail {
+    /// What the lifecycle rules need to know of it (the app asks them what to offer).
+    pub fn standing(&self) -> crate::lifecycle::Standing {
+        self.receipt
+            .standing(self.payment.is_some(), self.rating.is_some())
+    }
+}
+
 /// One item an officer names in a supplement request: an answer or a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]

@@ -23,6 +23,15 @@ pub struct Reading<'a> {
     pub documents: &'a [DocumentStatus],
 }
 
+/// What a submission is checked against: national data for its answers, the attachment ids the
+/// citizen owns (among those it names), today and the unit list.
+#[derive(Debug, Clone, Copy)]
+pub struct Against<'a> {
+    pub reading: Reading<'a>,
+    pub owned: &'a BTreeSet<String>,
+    pub checks: CheckContext<'a>,
+}
+
 /// Attachment ids by document id, as submitted.
 pub type Attachments = BTreeMap<String, Vec<String>>;
 
@@ -39,17 +48,16 @@ pub fn attachment_ids(attachments: &Attachments) -> Vec<String> {
     attachments.values().flatten().cloned().collect()
 }
 
-/// Checks a new dossier: `owned` holds the attachment ids that belong to the citizen.
+/// Checks a new dossier.
 pub fn check_filing(
     procedure: &Procedure,
     answers: &Answers,
     attachments: &Attachments,
-    reading: Reading<'_>,
-    owned: &BTreeSet<String>,
-    ctx: CheckContext<'_>,
+    against: Against<'_>,
 ) -> Result<Checked, Vec<FieldError>> {
+    let (reading, owned) = (against.reading, against.owned);
     let mut errors = Vec::new();
-    let clean = check_given_answers(procedure, answers, reading, ctx, &mut errors);
+    let clean = check_given_answers(procedure, answers, against, &mut errors);
     let known: BTreeSet<&str> = reading
         .documents
         .iter()
@@ -91,30 +99,25 @@ pub fn supplemented(filed: &Answers, answer: &SupplementAnswer) -> Answers {
 }
 
 /// Checks the answer to a supplement request: only the items the officer named, every one of
-/// them, and then the whole dossier again with the rules of filing. `reading` is national data
-/// for [`supplemented`] answers.
+/// them, and then the whole dossier again with the rules of filing. Its reading is national
+/// data for the [`supplemented`] answers.
 pub fn check_supplement(
     procedure: &Procedure,
     requested: &[SupplementItem],
     filed: &Checked,
     answer: &SupplementAnswer,
-    reading: Reading<'_>,
-    owned: &BTreeSet<String>,
-    ctx: CheckContext<'_>,
+    against: Against<'_>,
 ) -> Result<Checked, Vec<FieldError>> {
     let errors = check_requested(requested, answer);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut errors = check_locked(&answer.answers, reading.prefilled);
-    let merged = apply(&supplemented(&filed.answers, answer), reading.prefilled);
-    let clean = match check_answers(procedure, &merged, ctx) {
-        Ok(clean) => Some(clean),
-        Err(problems) => {
-            errors.extend(problems);
-            None
-        }
-    };
+    let (reading, owned) = (against.reading, against.owned);
+    let mut errors = Vec::new();
+    // The reopened answers are checked against their source; the rest was checked at filing.
+    errors.extend(check_locked(&answer.answers, reading.prefilled));
+    let all = supplemented(&filed.answers, answer);
+    let clean = check_merged(procedure, &all, against, &mut errors);
     let mut documents = filed.documents.clone();
     for (id, given) in &answer.attachments {
         if !given.iter().all(|a| owned.contains(a)) {
@@ -141,13 +144,22 @@ pub fn check_supplement(
 fn check_given_answers(
     procedure: &Procedure,
     answers: &Answers,
-    reading: Reading<'_>,
-    ctx: CheckContext<'_>,
+    against: Against<'_>,
     errors: &mut Vec<FieldError>,
 ) -> Option<Answers> {
-    errors.extend(check_locked(answers, reading.prefilled));
-    let merged = apply(answers, reading.prefilled);
-    match check_answers(procedure, &merged, ctx) {
+    errors.extend(check_locked(answers, against.reading.prefilled));
+    check_merged(procedure, answers, against, errors)
+}
+
+/// Every answer, with national data applied, by the form's rules.
+fn check_merged(
+    procedure: &Procedure,
+    answers: &Answers,
+    against: Against<'_>,
+    errors: &mut Vec<FieldError>,
+) -> Option<Answers> {
+    let merged = apply(answers, against.reading.prefilled);
+    match check_answers(procedure, &merged, against.checks) {
         Ok(clean) => Some(clean),
         Err(problems) => {
             let tampered: BTreeSet<String> = errors.iter().map(|e| e.field.clone()).collect();

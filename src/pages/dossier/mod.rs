@@ -11,7 +11,7 @@ mod supplement;
 use std::rc::Rc;
 
 use motlan_core::api::DossierDetail;
-use motlan_core::lifecycle::{Action, Actor, DossierStatus, Standing};
+use motlan_core::lifecycle::{Action, Actor, DossierStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -84,12 +84,7 @@ fn dossier_view(props: &DossierViewProps) -> Html {
         .procedure
         .as_ref()
         .map_or_else(|| r.procedure_code.clone(), |p| p.name.get(lang).to_owned());
-    let standing = Standing {
-        status: r.status,
-        fee: r.fee,
-        paid: d.payment.is_some(),
-        rated: d.rating.is_some(),
-    };
+    let standing = d.standing();
     let panel_title = match r.status {
         DossierStatus::Received => t.j.confirmation_title,
         status => (t.j.status_name)(status),

@@ -4,7 +4,7 @@
 
 use motlan_core::api::NewDossier;
 use motlan_core::form::Question;
-use motlan_core::journey::{DOCUMENTS, plan};
+use motlan_core::journey::DOCUMENTS;
 use motlan_core::reuse::Resolution;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -24,10 +24,9 @@ pub(super) fn check_step(props: &StepProps) -> Html {
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
     let busy = use_state(|| false);
-    let reading = &props.reading;
     let procedure = &props.procedure;
     let effective = &props.effective;
-    let plan = plan(procedure, &reading.prefilled, &reading.documents, effective);
+    let plan = props.plan();
     let code = procedure.code.to_string();
     let onclick = {
         let (busy, navigator, code) = (busy.clone(), navigator.clone(), code.clone());

@@ -1,7 +1,6 @@
 //! The documents step: papers a national system holds or the law waives say why they are not
 //! needed (and can still be uploaded); only the rest must be.
 
-use motlan_core::journey::plan;
 use motlan_core::reuse::{DocumentStatus, Resolution};
 use motlan_core::{FieldError, field};
 use yew::prelude::*;
@@ -19,13 +18,7 @@ pub(super) fn documents_step(props: &StepProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let navigator = use_navigator().expect("inside a router");
-    let reading = &props.reading;
-    let plan = plan(
-        &props.procedure,
-        &reading.prefilled,
-        &reading.documents,
-        &props.effective,
-    );
+    let plan = props.plan();
     let onclick = {
         let (errors, next) = (props.errors.clone(), props.next.clone());
         let missing: Vec<FieldError> = plan

@@ -1,7 +1,6 @@
 //! The first step when national data answers something: what the State already holds, with its
 //! source, to confirm rather than type, and who corrects it if it is wrong.
 
-use motlan_core::journey::plan;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -15,12 +14,7 @@ pub(super) fn known_step(props: &StepProps) -> Html {
     let (t, lang) = (prefs.t(), prefs.lang());
     let navigator = use_navigator().expect("inside a router");
     let reading = &props.reading;
-    let plan = plan(
-        &props.procedure,
-        &reading.prefilled,
-        &reading.documents,
-        &props.effective,
-    );
+    let plan = props.plan();
     let onclick = {
         let next = props.next.clone();
         Callback::from(move |_: MouseEvent| navigator.push(&next))

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use motlan_core::api::{PrefillRequest, PrefillResponse};
 use motlan_core::consent::Purpose;
 use motlan_core::form::Answers;
-use motlan_core::journey::{START, Step, condition_keys, field_label, plan};
+use motlan_core::journey::{Plan, START, Step, condition_keys, field_label, plan};
 use motlan_core::prefill::apply;
 use motlan_core::{FieldError, Procedure};
 use yew::prelude::*;
@@ -99,6 +99,18 @@ struct StepProps {
     step: String,
     next: Route,
     heading: NodeRef,
+}
+
+impl StepProps {
+    /// The journey plan for the answers so far.
+    fn plan(&self) -> Plan<'_> {
+        plan(
+            &self.procedure,
+            &self.reading.prefilled,
+            &self.reading.documents,
+            &self.effective,
+        )
+    }
 }
 
 #[function_component(Journey)]

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use motlan_core::api::CheckRequest;
-use motlan_core::journey::{Step, plan};
+use motlan_core::journey::Step;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -22,12 +22,7 @@ pub(super) fn questions_step(props: &StepProps) -> Html {
     let navigator = use_navigator().expect("inside a router");
     let busy = use_state(|| false);
     let reading = &props.reading;
-    let plan = plan(
-        &props.procedure,
-        &reading.prefilled,
-        &reading.documents,
-        &props.effective,
-    );
+    let plan = props.plan();
     let Some(Step::Page(page, questions)) = plan.steps.iter().find(|s| s.id() == props.step) else {
         return html! {};
     };

@@ -85,22 +85,24 @@ impl CitizenData {
                 format!("{en} no. {}, {on}, {}", r.registration_number, r.authority),
             );
         }
-        for n in &self.birth_notices {
+        let notices = self
+            .birth_notices
+            .iter()
+            .map(|n| {
+                let what = ("Giấy chứng sinh điện tử", "Electronic birth notice");
+                (PaperKind::BirthNotice, &n.record_id, what, &n.facility)
+            })
+            .chain(self.death_notices.iter().map(|n| {
+                let what = ("Giấy báo tử điện tử", "Electronic death notice");
+                (PaperKind::DeathNotice, &n.record_id, what, &n.facility)
+            }));
+        for (kind, record_id, (vi, en), facility) in notices {
             add(
                 DataSource::HealthFacility,
-                PaperKind::BirthNotice,
-                &n.record_id,
-                format!("Giấy chứng sinh điện tử, {}", n.facility),
-                format!("Electronic birth notice, {}", n.facility),
-            );
-        }
-        for n in &self.death_notices {
-            add(
-                DataSource::HealthFacility,
-                PaperKind::DeathNotice,
-                &n.record_id,
-                format!("Giấy báo tử điện tử, {}", n.facility),
-                format!("Electronic death notice, {}", n.facility),
+                kind,
+                record_id,
+                format!("{vi}, {facility}"),
+                format!("{en}, {facility}"),
             );
         }
         for paper in &self.vneid_papers {

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use motlan_core::answers::CheckContext;
 use motlan_core::api::{DossierDetail, Payment, Rating, RatingError, SupplementAnswer};
 use motlan_core::lifecycle::{Action, Actor, Refusal};
-use motlan_core::submission::{Reading, attachment_ids, check_supplement, supplemented};
+use motlan_core::submission::{Against, Reading, attachment_ids, check_supplement, supplemented};
 use motlan_core::{FieldError, Localized};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -85,14 +85,16 @@ async fn supplement(
         &request.items,
         &stored.filed,
         &answer,
-        Reading {
-            prefilled: &reading.prefilled,
-            documents: &reading.documents,
-        },
-        &owned_ids,
-        CheckContext {
-            today: now.date(),
-            units: &state.units,
+        Against {
+            reading: Reading {
+                prefilled: &reading.prefilled,
+                documents: &reading.documents,
+            },
+            owned: &owned_ids,
+            checks: CheckContext {
+                today: now.date(),
+                units: &state.units,
+            },
         },
     )
     .map_err(Failure::invalid)?;

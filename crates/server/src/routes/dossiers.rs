@@ -13,7 +13,7 @@ use motlan_core::Localized;
 use motlan_core::answers::{AnswerError, CheckContext};
 use motlan_core::api::{DossierDetail, DossierReceipt, NewDossier};
 use motlan_core::lifecycle::{Action, Actor};
-use motlan_core::submission::{Reading, attachment_ids, check_filing};
+use motlan_core::submission::{Against, Reading, attachment_ids, check_filing};
 use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -121,14 +121,16 @@ async fn submit(
         procedure,
         &new.answers,
         &new.attachments,
-        Reading {
-            prefilled: &reading.prefilled,
-            documents: &reading.documents,
-        },
-        &owned,
-        CheckContext {
-            today: received_at.date(),
-            units: &state.units,
+        Against {
+            reading: Reading {
+                prefilled: &reading.prefilled,
+                documents: &reading.documents,
+            },
+            owned: &owned,
+            checks: CheckContext {
+                today: received_at.date(),
+                units: &state.units,
+            },
         },
     )
     .map_err(Failure::invalid)?;

@@ -63,12 +63,8 @@ pub struct StoredDossier {
 impl StoredDossier {
     /// What the lifecycle rules need to know of it.
     pub fn standing(&self) -> Standing {
-        Standing {
-            status: self.receipt.status,
-            fee: self.receipt.fee,
-            paid: self.payment.is_some(),
-            rated: self.rating.is_some(),
-        }
+        self.receipt
+            .standing(self.payment.is_some(), self.rating.is_some())
     }
 }
 
