@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod notes;
 mod refusal;
 
 pub use refusal::Refusal;

@@ -116,3 +116,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_timeline_says_why_in_both_languages() {
+    let reason = crate::Localized {
+        vi: "Ảnh không rõ".into(),
+        en: "The photo is unreadable".into(),
+    };
+    let note = Action::Reject.note(&reason);
+    assert!(note.vi.ends_with("Lý do: Ảnh không rõ"), "{}", note.vi);
+    assert!(note.en.ends_with("Reason: The photo is unreadable"));
+    let received = notes::received("2026-12-07");
+    assert!(received.vi.contains("07/12/2026"));
+    assert_eq!(Action::Pay.note(&reason), crate::Localized::default());
+}

@@ -29,18 +29,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(rate))
 }
 
-/// Takes `action` on the citizen's dossier, with the values it sets.
+/// Takes `action` on the citizen's dossier, with the values it sets; answers the time.
 async fn act(
     state: &AppState,
     code: &str,
     action: Action,
-    note: &Localized,
     updates: &[Update],
 ) -> Result<String, Failure> {
     let at = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
     state
         .storage
-        .act(code, Actor::Owner, action, &at, note, updates)
+        .act(
+            code,
+            Actor::Owner,
+            action,
+            &at,
+            &Localized::default(),
+            updates,
+        )
         .await?
         .ok_or(DossierMissing::NotFound)??;
     Ok(at)
@@ -98,16 +104,12 @@ async fn supplement(
         },
     )
     .map_err(Failure::invalid)?;
-    let note = Localized {
-        vi: "Công dân đã bổ sung các mục được yêu cầu; hồ sơ tiếp tục được xử lý.".to_owned(),
-        en: "The citizen supplied the requested items; processing continues.".to_owned(),
-    };
     let updates = [
         Update::Answers(checked.answers),
         Update::Documents(checked.documents),
         Update::Supplement(None),
     ];
-    act(&state, &code, Action::AnswerSupplement, &note, &updates).await?;
+    act(&state, &code, Action::AnswerSupplement, &updates).await?;
     let uses: Vec<_> = reading
         .uses
         .into_iter()
@@ -137,7 +139,7 @@ async fn pay(
     let update = Update::Payment {
         reference: reference.clone(),
     };
-    let paid_at = act(&state, &code, Action::Pay, &Localized::default(), &[update]).await?;
+    let paid_at = act(&state, &code, Action::Pay, &[update]).await?;
     Ok((
         StatusCode::CREATED,
         Json(Payment {
@@ -175,14 +177,7 @@ async fn rate(
         score: rating.score,
         feedback: feedback.clone(),
     };
-    let rated_at = act(
-        &state,
-        &code,
-        Action::Rate,
-        &Localized::default(),
-        &[update],
-    )
-    .await?;
+    let rated_at = act(&state, &code, Action::Rate, &[update]).await?;
     Ok((
         StatusCode::CREATED,
         Json(Rating {

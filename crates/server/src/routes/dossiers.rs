@@ -225,13 +225,16 @@ async fn withdraw(
 ) -> Result<Json<DossierDetail>, Failure> {
     owned(&state, &citizen, &code).await?;
     let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
-    let note = Localized {
-        vi: "Công dân đã rút hồ sơ.".to_owned(),
-        en: "The citizen withdrew the dossier.".to_owned(),
-    };
     state
         .storage
-        .act(&code, Actor::Owner, Action::Withdraw, &now, &note, &[])
+        .act(
+            &code,
+            Actor::Owner,
+            Action::Withdraw,
+            &now,
+            &Localized::default(),
+            &[],
+        )
         .await?
         .ok_or(DossierMissing::NotFound)??;
     detail(State(state), citizen, Path(code)).await

@@ -106,18 +106,19 @@ async fn list(
     Ok(Json(state.storage.all_dossiers(status).await?))
 }
 
-/// Takes an officer's action on the dossier; the lifecycle decides whether it is allowed.
+/// Takes an officer's action on the dossier; the lifecycle decides whether it is allowed and
+/// what the timeline says (`detail`: see `Action::note`).
 async fn move_by(
     state: &AppState,
     code: &str,
     action: Action,
-    note: Localized,
+    detail: Localized,
     updates: &[Update],
 ) -> Result<Json<DossierReceipt>, Failure> {
     let at = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
     state
         .storage
-        .act(code, Actor::Officer, action, &at, &note, updates)
+        .act(code, Actor::Officer, action, &at, &detail, updates)
         .await?
         .ok_or(DossierMissing::NotFound)??;
     Ok(Json(stored(state, code).await?.receipt))
@@ -131,11 +132,7 @@ async fn process(
     State(state): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<Json<DossierReceipt>, Failure> {
-    let note = Localized {
-        vi: "Cán bộ đã tiếp nhận và đang xử lý hồ sơ.".to_owned(),
-        en: "An officer is processing the dossier.".to_owned(),
-    };
-    move_by(&state, &code, Action::Process, note, &[]).await
+    move_by(&state, &code, Action::Process, Localized::default(), &[]).await
 }
 
 #[utoipa::path(post, path = "/officer/dossiers/{code}/supplement-request", tag = "officer sandbox", security(("officer" = [])), params(("code" = String, Path)), request_body = motlan_core::api::SupplementRequest,
@@ -175,10 +172,7 @@ async fn request_supplement(
         };
         return Err(Failure::from(OfficerError::ItemsInvalid).with_arg(named));
     }
-    let note = Localized {
-        vi: format!("Yêu cầu bổ sung: {}", request.note.vi),
-        en: format!("Supplement requested: {}", request.note.en),
-    };
+    let note = request.note.clone();
     let update = Update::Supplement(Some(request));
     move_by(&state, &code, Action::RequestSupplement, note, &[update]).await
 }
@@ -204,14 +198,8 @@ async fn result(
 ) -> Result<Json<DossierReceipt>, Failure> {
     let stored = stored(&state, &code).await?;
     let note = Localized {
-        vi: format!(
-            "Đã có kết quả: {}. Bản điện tử đã được lưu vào kho dữ liệu của công dân.",
-            body.title
-        ),
-        en: format!(
-            "Result ready: {}. The electronic copy is in the citizen's data warehouse.",
-            body.title
-        ),
+        vi: body.title.clone(),
+        en: body.title.clone(),
     };
     let receipt = move_by(&state, &code, Action::IssueResult, note, &[]).await?;
     let now = crate::clock::now_vietnam().map_err(Failure::internal)?;
@@ -251,9 +239,5 @@ async fn reject(
     if body.reason.vi.trim().is_empty() || body.reason.en.trim().is_empty() {
         return Err(OfficerError::ReasonRequired.into());
     }
-    let note = Localized {
-        vi: format!("Hồ sơ bị từ chối. Lý do: {}", body.reason.vi),
-        en: format!("The dossier was rejected. Reason: {}", body.reason.en),
-    };
-    move_by(&state, &code, Action::Reject, note, &[]).await
+    move_by(&state, &code, Action::Reject, body.reason, &[]).await
 }

@@ -28,15 +28,16 @@ pub enum Update {
 
 impl Storage {
     /// Takes `action` on dossier `code` for `actor` at `at` (RFC 3339): the new standing, the
-    /// lifecycle's refusal, or `None` if there is no such dossier. A change of status adds
-    /// `note` to the timeline; `updates` are written in the same transaction.
+    /// lifecycle's refusal, or `None` if there is no such dossier. A change of status adds the
+    /// action's note (with `detail`, see `Action::note`) to the timeline; `updates` are written
+    /// in the same transaction.
     pub async fn act(
         &self,
         code: &str,
         actor: Actor,
         action: Action,
         at: &str,
-        note: &Localized,
+        detail: &Localized,
         updates: &[Update],
     ) -> Result<Option<Result<Standing, Refusal>>, sqlx::Error> {
         let _writing = self.writing().await;
@@ -69,7 +70,7 @@ impl Storage {
                 .bind(code)
                 .execute(&mut *tx)
                 .await?;
-            insert_event(&mut tx, code, at, after.status, note).await?;
+            insert_event(&mut tx, code, at, after.status, &action.note(detail)).await?;
         }
         for update in updates {
             let query = match update {

@@ -4,12 +4,12 @@
 
 use motlan_core::DossierCode;
 use motlan_core::api::DossierReceipt;
-use motlan_core::lifecycle::DossierStatus;
+use motlan_core::lifecycle::{DossierStatus, Standing, notes};
 use sqlx::Row as _;
 use time::format_description::well_known::Rfc3339;
 
 use super::super::Storage;
-use super::{Creation, NewDossierRecord, decode, encode, insert_event, json, received_note};
+use super::{Creation, NewDossierRecord, decode, encode, insert_event, json};
 
 /// The answer already given for `key`: a replay if the request is the same, `KeyReused` if not,
 /// `None` if the key is new (or claimed by a transaction not yet committed).
@@ -91,7 +91,7 @@ pub(in crate::storage) async fn create_in(
     let receipt = DossierReceipt {
         code: code.to_string(),
         procedure_code: new.procedure_code.clone(),
-        status: DossierStatus::Received,
+        status: Standing::received(new.fee).status,
         received_at,
         appointment_on: new.appointment_on.to_string(),
         fee: new.fee,
@@ -117,7 +117,7 @@ pub(in crate::storage) async fn create_in(
         &receipt.code,
         &receipt.received_at,
         DossierStatus::Received,
-        &received_note(&receipt),
+        &notes::received(&receipt.appointment_on),
     )
     .await?;
     for mut entry in new.data_use {

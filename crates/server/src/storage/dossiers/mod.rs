@@ -15,7 +15,6 @@ use motlan_core::api::{DossierReceipt, FiledDocument, Payment, Rating, Supplemen
 use motlan_core::form::Answers;
 use motlan_core::lifecycle::{DossierStatus, Standing};
 use motlan_core::submission::Checked;
-use motlan_core::text::day_month_year;
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 use time::{Date, OffsetDateTime};
@@ -140,14 +139,6 @@ fn stored(row: &AnyRow) -> Result<StoredDossier, sqlx::Error> {
         rating,
         receipt,
     })
-}
-
-fn received_note(receipt: &DossierReceipt) -> Localized {
-    let on = day_month_year(&receipt.appointment_on);
-    Localized {
-        vi: format!("Đã tiếp nhận hồ sơ. Ngày hẹn trả kết quả: {on}."),
-        en: format!("Dossier received. Result due on {on}."),
-    }
 }
 
 async fn insert_event(
