@@ -1,3 +1,5 @@
+//! Reusable widgets: questions, uploads, the error summary, the layout, loading states.
+
 pub mod document_list;
 #[cfg(feature = "journey")]
 pub mod error_summary;

@@ -1,3 +1,5 @@
+//! The English strings, one for each Vietnamese one.
+
 use motlan_core::kinds::DataSource;
 #[cfg(feature = "journey")]
 use motlan_core::lifecycle::DossierStatus;

@@ -1,3 +1,5 @@
+//! The Vietnamese strings of the first-load pages and the names of sources and statuses.
+
 use motlan_core::kinds::DataSource;
 #[cfg(feature = "journey")]
 use motlan_core::lifecycle::DossierStatus;

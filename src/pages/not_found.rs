@@ -1,3 +1,5 @@
+//! The page for an address the app does not know, in plain words, with a way back.
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 

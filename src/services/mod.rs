@@ -1,3 +1,6 @@
+//! Everything that leaves the page: the JSON API, encrypted drafts in browser storage, and
+//! sign-in with the identity provider.
+
 pub mod api;
 pub mod drafts;
 pub mod identity;

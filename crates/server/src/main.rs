@@ -1,3 +1,5 @@
+//! The server binary: reads the configuration (flags and environment) and serves.
+
 use clap::Parser;
 use motlan_server::{Config, serve};
 
