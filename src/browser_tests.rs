@@ -190,3 +190,72 @@ async fn a_draft_is_encrypted_bound_to_its_owner_and_removed_at_sign_out() {
     );
     storage.remove_item("unrelated").unwrap();
 }
+
+#[derive(PartialEq, Properties)]
+struct SummaryHarnessProps {
+    errors: Vec<motlan_core::FieldError>,
+}
+
+#[function_component(SummaryHarness)]
+fn summary_harness(props: &SummaryHarnessProps) -> Html {
+    use crate::components::error_summary::ErrorSummary;
+    use crate::route::Route;
+    let label = Callback::from(|field: String| format!("Câu hỏi {field}"));
+    // Problems with documents live on the documents step; the rest on this page.
+    let elsewhere = Callback::from(|field: String| {
+        motlan_core::field::document_id(&field).map(|_| Route::Filing {
+            code: "1.001193".into(),
+            step: motlan_core::journey::DOCUMENTS.into(),
+        })
+    });
+    html! {
+        <yew_router::BrowserRouter>
+            <PrefsProvider>
+                <ErrorSummary errors={std::rc::Rc::new(props.errors.clone())} {label} elsewhere={Some(elsewhere)} />
+            </PrefsProvider>
+        </yew_router::BrowserRouter>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_error_summary_links_each_problem_to_its_field_or_step_and_takes_focus() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let errors = vec![
+        motlan_core::FieldError::new("child.full_name", "name.empty"),
+        motlan_core::FieldError::new("documents.portrait", "document.missing"),
+    ];
+    yew::Renderer::<SummaryHarness>::with_root_and_props(
+        root.clone(),
+        SummaryHarnessProps { errors },
+    )
+    .render();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let summary = root
+        .query_selector(".error-summary")
+        .unwrap()
+        .expect("shown");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let links = summary.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 2);
+    let href = |i| {
+        use wasm_bindgen::JsCast as _;
+        links
+            .item(i)
+            .unwrap()
+            .dyn_into::<web_sys::Element>()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap()
+    };
+    assert_eq!(href(0), "#q-child-full_name");
+    assert_eq!(href(1), "/thu-tuc/1.001193/khai/giay-to");
+    let text = summary.text_content().unwrap();
+    assert!(text.contains("Câu hỏi child.full_name: "), "{text}");
+    let focused = document.active_element().expect("something has focus");
+    assert!(
+        focused.is_same_node(Some(&summary)),
+        "the summary takes focus"
+    );
+}
