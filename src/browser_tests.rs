@@ -191,11 +191,13 @@ async fn a_draft_is_encrypted_bound_to_its_owner_and_removed_at_sign_out() {
     storage.remove_item("unrelated").unwrap();
 }
 
+#[cfg(feature = "journey")]
 #[derive(PartialEq, Properties)]
 struct SummaryHarnessProps {
     errors: Vec<motlan_core::FieldError>,
 }
 
+#[cfg(feature = "journey")]
 #[function_component(SummaryHarness)]
 fn summary_harness(props: &SummaryHarnessProps) -> Html {
     use crate::components::error_summary::ErrorSummary;
@@ -217,6 +219,7 @@ fn summary_harness(props: &SummaryHarnessProps) -> Html {
     }
 }
 
+#[cfg(feature = "journey")]
 #[wasm_bindgen_test]
 async fn the_error_summary_links_each_problem_to_its_field_or_step_and_takes_focus() {
     let document = web_sys::window().unwrap().document().unwrap();
