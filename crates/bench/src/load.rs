@@ -130,6 +130,7 @@ pub async fn run() {
         rate_limit_per_account: 1_000_000_000,
         cors_origins: Vec::new(),
         officer_token: None,
+        agencies_file: dir.path().join("agencies.toml"),
     };
     let state = AppState::new(&config).await.expect("server state");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

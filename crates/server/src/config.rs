@@ -68,6 +68,15 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// Agencies allowed to embed forms on their own sites (TOML; see `docs/embedding.md`). A
+    /// missing file means no agency may embed.
+    #[arg(
+        long,
+        env = "MOTLAN_AGENCIES_FILE",
+        default_value = "data/agencies.toml"
+    )]
+    pub agencies_file: PathBuf,
+
     /// Token of the officer SANDBOX API (`/api/v1/officer`); without it that API is off.
     #[arg(long, env = "MOTLAN_OFFICER_TOKEN")]
     pub officer_token: Option<String>,

@@ -1,8 +1,10 @@
 //! The provincial API reference server: the JSON API under `/api/v1` and the citizen web app.
 
+pub mod agencies;
 mod clock;
 mod config;
 mod consent;
+mod embed;
 mod error;
 mod html;
 pub mod identity;
@@ -12,6 +14,7 @@ mod routes;
 pub mod security;
 pub mod storage;
 pub mod telemetry;
+mod tickets;
 
 use std::sync::Arc;
 
@@ -23,7 +26,6 @@ use motlan_core::validate::{AdminUnits, HolidayCalendar};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
@@ -47,6 +49,11 @@ pub struct AppState {
     pub shell: Arc<security::WebShell>,
     pub cors_origins: Vec<String>,
     pub officer_token: Option<String>,
+    /// Agencies allowed to embed forms on their sites.
+    pub agencies: Arc<agencies::Agencies>,
+    pub tickets: tickets::Tickets,
+    /// The web app's folder (`index.html` is served for embedded forms with their own policy).
+    pub static_dir: std::path::PathBuf,
 }
 
 impl AppState {
@@ -60,7 +67,11 @@ impl AppState {
         let storage = Storage::connect(&config.database_url)
             .await
             .context("cannot open the database (see --database-url)")?;
+        let agencies = agencies::Agencies::read(&config.agencies_file, &catalog)?;
         Ok(Self {
+            agencies: Arc::new(agencies),
+            tickets: tickets::Tickets::default(),
+            static_dir: config.static_dir.clone(),
             catalog: Arc::new(catalog),
             storage,
             receiving_unit: config.receiving_unit.clone(),
@@ -109,6 +120,7 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
     let limited = Router::new()
         .nest("/api/v1", routes::router())
+        .merge(embed::router())
         .nest("/sandbox/idp", identity::sandbox::router())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -118,9 +130,10 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
         .fallback_service(web_app)
         .with_state(state.clone())
         .layer(CompressionLayer::new());
-    for (name, value) in security::headers(&state.shell) {
-        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
-    }
+    router = router.layer(axum::middleware::from_fn_with_state(
+        Arc::clone(&state.shell),
+        security::apply_headers,
+    ));
     if let Some(cors) = security::cors(&state.cors_origins) {
         router = router.layer(cors);
     }

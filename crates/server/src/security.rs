@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::AppState;
+use crate::embed::FramedBy;
 use crate::error::{Failure, api_errors};
 
 /// What the built web app needs the policy to allow, found in its `index.html`.
@@ -70,11 +71,11 @@ impl WebShell {
         }
     }
 
-    /// The Content Security Policy for every response.
-    pub fn policy(&self) -> String {
+    /// The Content Security Policy: `frame_ancestors` is `'none'` except for embedded forms.
+    pub fn policy(&self, frame_ancestors: &str) -> String {
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+             connect-src 'self'; form-action 'self'; frame-ancestors {frame_ancestors}; base-uri 'none'; object-src 'none'",
             self.script_hashes
                 .iter()
                 .map(|h| format!(" {h}"))
@@ -83,11 +84,39 @@ impl WebShell {
     }
 }
 
-/// Headers added to every response.
-pub fn headers(shell: &WebShell) -> Vec<(HeaderName, HeaderValue)> {
+/// Middleware: the security headers on every response. Only an embedded form (marked
+/// [`FramedBy`] with its registered origins) may be framed, and only by those origins.
+pub async fn apply_headers(
+    State(shell): State<Arc<WebShell>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let framed_by = response
+        .extensions_mut()
+        .remove::<FramedBy>()
+        .filter(|f| !f.0.is_empty());
+    let ancestors = framed_by
+        .as_ref()
+        .map_or_else(|| "'none'".to_owned(), |f| f.0.join(" "));
+    let headers = response.headers_mut();
+    if let Ok(policy) = HeaderValue::from_str(&shell.policy(&ancestors)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    for (name, value) in fixed_headers() {
+        // `frame-ancestors` supersedes X-Frame-Options, which cannot name origins.
+        if name == header::X_FRAME_OPTIONS && framed_by.is_some() {
+            continue;
+        }
+        headers.insert(name, value);
+    }
+    response
+}
+
+/// Headers added to every response besides the policy.
+fn fixed_headers() -> Vec<(HeaderName, HeaderValue)> {
     let value = |v: &str| HeaderValue::from_str(v).expect("a valid header value");
     vec![
-        (header::CONTENT_SECURITY_POLICY, value(&shell.policy())),
         (
             header::STRICT_TRANSPORT_SECURITY,
             value("max-age=31536000; includeSubDomains"),

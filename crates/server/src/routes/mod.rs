@@ -3,6 +3,7 @@
 mod after_filing;
 mod attachments;
 mod dossiers;
+mod embeds;
 mod health;
 mod me;
 mod officer;
@@ -33,6 +34,7 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         (name = "catalog", description = "Procedures and what they ask for"),
         (name = "consent", description = "Consent per purpose, pre-filling from national data, the data-use receipt"),
         (name = "dossiers", description = "Filing, tracking, supplements, payment, rating"),
+        (name = "embedding", description = "Forms embedded on agency websites: the registered agency, sign-in through a popup"),
         (name = "officer sandbox", description = "Moves dossiers through their states for testing; off without --officer-token"),
         (name = "service", description = "Health"),
     )
@@ -92,6 +94,7 @@ pub fn router() -> Router<AppState> {
         .merge(me::router())
         .merge(after_filing::router())
         .merge(officer::router())
+        .merge(embeds::router())
         .split_for_parts();
     let description = std::sync::Arc::new(description);
     router

@@ -37,6 +37,7 @@ impl TestApp {
             Err(_) => format!("sqlite://{}", dir.path().join("test.db").display()),
         };
         let mut config = Self::config(&dir, database_url);
+        std::fs::write(&config.agencies_file, AGENCIES).expect("agencies file");
         adjust(dir.path(), &mut config);
         Self::open(dir, config).await
     }
@@ -59,6 +60,7 @@ impl TestApp {
             rate_limit_per_account: 100_000,
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
             officer_token: Some(OFFICER.to_owned()),
+            agencies_file: dir.path().join("agencies.toml"),
         }
     }
 
@@ -158,6 +160,23 @@ pub fn pkce() -> (String, String) {
 }
 
 pub const OFFICER: &str = "officer-token-for-tests";
+
+/// The agencies of every test server: a commune whose site embeds birth registration only, and a
+/// department whose site embeds every procedure with an online form.
+pub const AGENCIES: &str = r#"
+[[agency]]
+id = "xa-demo"
+name = "UBND xã Demo"
+name_en = "Demo Commune"
+origins = ["http://localhost:8081"]
+procedures = ["1.001193"]
+
+[[agency]]
+id = "so-tu-phap"
+name = "Sở Tư pháp"
+origins = ["https://stp.agency.test"]
+procedures = ["*"]
+"#;
 
 pub const REDIRECT: &str = "http://motlan.test/dang-nhap";
 

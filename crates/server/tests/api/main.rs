@@ -2,6 +2,7 @@
 
 mod attachments;
 mod dossiers;
+mod embedding;
 mod filing;
 mod helpers;
 mod identity;

@@ -1,6 +1,10 @@
 //! Wire types of the JSON API under `/api/v1`, shared by the server and the web app so that both
 //! sides agree on every field. Domain newtypes appear only where a value is valid by construction.
 
+mod embed;
+
+pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
