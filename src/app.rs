@@ -6,30 +6,43 @@ use yew_router::prelude::*;
 use crate::components::layout::Layout;
 use crate::pages::{
     ConsentPage, DataUsePage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage,
+    SignInPopupPage,
 };
 #[cfg(feature = "journey")]
 use crate::pages::{DossierPage, FilingPage, MyDossiersPage};
 use crate::route::Route;
 use crate::services::api::Api;
+use crate::state::embed::{EmbedProvider, EmbedTarget};
 use crate::state::prefs::PrefsProvider;
 use crate::state::session::SessionProvider;
 
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
-        Route::Procedure { code } => html! { <ProcedurePage {code} /> },
+        Route::Procedure { code } | Route::EmbedProcedure { code } => {
+            html! { <ProcedurePage {code} /> }
+        }
         #[cfg(feature = "journey")]
-        Route::Filing { code, step } => html! { <FilingPage {code} {step} /> },
+        Route::Filing { code, step } | Route::EmbedFiling { code, step } => {
+            html! { <FilingPage {code} {step} /> }
+        }
         #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
         #[cfg(feature = "journey")]
-        Route::Dossier { code } => html! { <DossierPage {code} /> },
+        Route::Dossier { code } | Route::EmbedDossier { dossier: code, .. } => {
+            html! { <DossierPage {code} /> }
+        }
         // The first-load bundle does not carry these pages: it loads them on demand.
         #[cfg(not(feature = "journey"))]
-        Route::Filing { .. } | Route::MyDossiers | Route::Dossier { .. } => {
+        Route::Filing { .. }
+        | Route::EmbedFiling { .. }
+        | Route::MyDossiers
+        | Route::Dossier { .. }
+        | Route::EmbedDossier { .. } => {
             html! { <crate::components::journey_loader::JourneyLoader /> }
         }
         Route::SignIn => html! { <SignInCallbackPage /> },
+        Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
         Route::Consent => html! { <ConsentPage /> },
         Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
@@ -45,6 +58,8 @@ pub struct AppProps {
     /// The session handed over by the first-load app to the journey module.
     pub session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,
     pub lang: motlan_core::Lang,
+    /// Set when the app runs as a form embedded on an agency's page.
+    pub embed: Option<EmbedTarget>,
 }
 
 #[function_component(App)]
@@ -54,11 +69,13 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Api> context={api}>
             <PrefsProvider lang={props.lang}>
                 <SessionProvider identity={props.identity.clone()} initial={props.session.clone()}>
+                    <EmbedProvider target={props.embed.clone()}>
                     <BrowserRouter>
                         <Layout>
                             <Switch<Route> render={switch} />
                         </Layout>
                     </BrowserRouter>
+                    </EmbedProvider>
                 </SessionProvider>
             </PrefsProvider>
         </ContextProvider<Api>>

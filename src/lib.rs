@@ -32,7 +32,7 @@ thread_local! {
 
 /// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).
 pub fn start() {
-    mount(None, motlan_core::Lang::Vi);
+    mount(None, None);
 }
 
 /// Stops the running app (the journey module takes the page over).
@@ -57,10 +57,27 @@ pub fn start_with(token: String, me: String, lang: String) {
     } else {
         motlan_core::Lang::Vi
     };
-    mount(session, lang);
+    mount(session, Some(lang));
 }
 
-fn mount(session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>, lang: motlan_core::Lang) {
+/// `?lang=en` on the first address (an embedded form's snippet sets it).
+fn requested_lang() -> Option<motlan_core::Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let tag = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("lang")?;
+    match tag.as_str() {
+        "en" => Some(motlan_core::Lang::En),
+        "vi" => Some(motlan_core::Lang::Vi),
+        _ => None,
+    }
+}
+
+/// Mounts the app; `lang` is the language handed over, else the first address's, else Vietnamese.
+fn mount(
+    session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,
+    lang: Option<motlan_core::Lang>,
+) {
     let document = web_sys::window().and_then(|w| w.document());
     let root = document
         .as_ref()
@@ -76,8 +93,11 @@ fn mount(session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>, lang: motlan
             .and_then(|el| el.get_attribute("data-identity"))
             .unwrap_or_else(|| "/sandbox/idp".to_owned())
             .into(),
+        embed: state::embed::EmbedTarget::detect(root.as_ref()),
         session,
-        lang,
+        lang: lang
+            .or_else(requested_lang)
+            .unwrap_or(motlan_core::Lang::Vi),
     };
     let app = match root {
         Some(root) => {

@@ -24,7 +24,57 @@ pub enum Route {
     Consent,
     #[at("/nhat-ky-du-lieu")]
     DataUse,
+    /// The popup an embedded form opens to sign in (the identity provider is never framed).
+    #[at("/dang-nhap/cua-so/:ticket")]
+    SignInPopup { ticket: String },
+    /// A procedure's form embedded on an agency's site, and its steps and dossier there: the
+    /// only addresses the server lets registered agencies frame.
+    #[at("/nhung/:code")]
+    EmbedProcedure { code: String },
+    #[at("/nhung/:code/khai/:step")]
+    EmbedFiling { code: String, step: String },
+    #[at("/nhung/:code/ho-so/:dossier")]
+    EmbedDossier { code: String, dossier: String },
     #[not_found]
     #[at("/404")]
     NotFound,
+}
+
+/// Where the procedure pages link, inside an embedded form (`embedded`: its procedure) or not:
+/// inside, every address stays under `/nhung/…`, which the agency's page may frame.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Links {
+    pub embedded: Option<String>,
+}
+
+impl Links {
+    pub fn procedure(&self, code: &str) -> Route {
+        match &self.embedded {
+            Some(_) => Route::EmbedProcedure { code: code.into() },
+            None => Route::Procedure { code: code.into() },
+        }
+    }
+
+    pub fn filing(&self, code: &str, step: &str) -> Route {
+        match &self.embedded {
+            Some(_) => Route::EmbedFiling {
+                code: code.into(),
+                step: step.into(),
+            },
+            None => Route::Filing {
+                code: code.into(),
+                step: step.into(),
+            },
+        }
+    }
+
+    pub fn dossier(&self, procedure: &str, code: &str) -> Route {
+        match &self.embedded {
+            Some(_) => Route::EmbedDossier {
+                code: procedure.into(),
+                dossier: code.into(),
+            },
+            None => Route::Dossier { code: code.into() },
+        }
+    }
 }

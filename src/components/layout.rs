@@ -1,11 +1,13 @@
 //! The frame of every page: skip link, sandbox banner, header with the language switch, main
-//! content, footer.
+//! content, footer. Inside an agency's page (an embedded form) the site's header and footer give
+//! way to a line saying whose service it is, with a link to the same form on Một Lần.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::sign_in_button::SignInButton;
 use crate::route::Route;
+use crate::state::embed::use_embed;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -18,6 +20,7 @@ pub struct LayoutProps {
 pub fn layout(props: &LayoutProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
+    let prefs_lang = prefs.lang();
     let lang = prefs.lang().tag();
     // When the app is the whole page (its own index.html marks <html data-motlan-page>), the
     // page's language follows the switch; embedded in a host page, only the app's own subtree.
@@ -35,6 +38,7 @@ pub fn layout(props: &LayoutProps) -> Html {
         motlan_core::Lang::En => "vi",
     };
     let session = use_session();
+    let embed = use_embed();
     let api = use_context::<crate::services::api::Api>().expect("Api context");
     let account = match session.me() {
         Some(me) => {
@@ -52,6 +56,35 @@ pub fn layout(props: &LayoutProps) -> Html {
         None => html! { <SignInButton class="button--secondary" /> },
     };
     let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
+    let switch_button = html! {
+        <button type="button" class="link-button" lang={other_lang} onclick={switch}>
+            { t.switch_to_other }
+        </button>
+    };
+    if let Some(embed) = embed {
+        let service = embed.agency.as_ref().map_or_else(
+            || t.embed_service.to_owned(),
+            |a| (t.embed_service_of)(a.agency_name.get(prefs_lang)),
+        );
+        return html! {
+            <div class="app app--embedded" {lang}>
+                <div class="embed-bar">
+                    <p class="embed-bar__service">{ service }</p>
+                    <p class="embed-bar__tools">
+                        <a href={format!("/thu-tuc/{}", embed.target.procedure)} target="_blank" rel="noopener">
+                            { t.embed_open_full }<span class="visually-hidden">{ t.embed_new_tab }</span>
+                        </a>
+                        { " · " }{ switch_button }
+                    </p>
+                    { account }
+                </div>
+                <p class="sandbox-banner"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>
+                <main id="main-content" tabindex="-1">
+                    { props.children.clone() }
+                </main>
+            </div>
+        };
+    }
     html! {
         <div class="app" {lang}>
             <a class="skip-link" href="#main-content">{ t.skip_to_content }</a>
@@ -60,9 +93,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                     <Link<Route> to={Route::Home} classes="header__name">{ t.app_name }</Link<Route>>
                     <div class="header__tools">
                         { account }
-                        <button type="button" class="link-button" lang={other_lang} onclick={switch}>
-                            { t.switch_to_other }
-                        </button>
+                        { switch_button }
                     </div>
                 </div>
             </header>

@@ -12,6 +12,7 @@ mod my_dossiers;
 mod not_found;
 mod procedure;
 mod sign_in;
+mod sign_in_popup;
 
 pub use consent::ConsentPage;
 pub use data_use::DataUsePage;
@@ -25,3 +26,4 @@ pub use my_dossiers::MyDossiersPage;
 pub use not_found::NotFoundPage;
 pub use procedure::ProcedurePage;
 pub use sign_in::SignInCallbackPage;
+pub use sign_in_popup::SignInPopupPage;

@@ -13,6 +13,7 @@ use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::{Strings, money};
 use crate::route::Route;
 use crate::services::api::Api;
+use crate::state::embed::use_links;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 use motlan_core::api::PrefillRequest;
@@ -27,6 +28,7 @@ pub struct ProcedurePageProps {
 pub fn procedure_page(props: &ProcedurePageProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
+    let links = use_links();
     let api = use_context::<Api>().expect("Api context");
     let procedure = {
         let api = api.clone();
@@ -44,7 +46,7 @@ pub fn procedure_page(props: &ProcedurePageProps) -> Html {
                 <h2>{ t.documents_heading }</h2>
                 <YourDocuments procedure={p.clone()} />
                 <p class="submit">
-                    <Link<Route> classes="button button--start" to={Route::Filing { code: p.code.to_string(), step: START.to_owned() }}>
+                    <Link<Route> classes="button button--start" to={links.filing(p.code.as_str(), START)}>
                         { t.start_filing }
                     </Link<Route>>
                 </p>

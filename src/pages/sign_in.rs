@@ -21,8 +21,9 @@ pub fn sign_in_callback_page() -> Html {
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
     let failed = use_state(|| false);
+    let popup_done = use_state(|| false);
     {
-        let failed = failed.clone();
+        let (failed, popup_done) = (failed.clone(), popup_done.clone());
         let identity = session.identity();
         use_effect_with((), move |()| {
             let signed_in = move |token: Rc<str>, me| session.signed_in(token, me);
@@ -31,12 +32,25 @@ pub fn sign_in_callback_page() -> Html {
                     failed.set(true);
                     return;
                 };
-                let Ok((token, return_to)) = identity::finish(&identity, &code, &state).await
-                else {
+                let Ok(finished) = identity::finish(&identity, &code, &state).await else {
                     failed.set(true);
                     return;
                 };
-                let token: Rc<str> = token.into();
+                let token: Rc<str> = finished.token.into();
+                // In an embedded form's popup: leave the token on its ticket, and close.
+                if let Some(ticket) = finished.ticket {
+                    match api.authorized(Some(token)).fill_ticket(&ticket).await {
+                        Ok(()) => {
+                            popup_done.set(true);
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.close();
+                            }
+                        }
+                        Err(_) => failed.set(true),
+                    }
+                    return;
+                }
+                let return_to = finished.return_to;
                 match api.authorized(Some(Rc::clone(&token))).me().await {
                     Ok(me) => {
                         signed_in(token, me);
@@ -49,6 +63,14 @@ pub fn sign_in_callback_page() -> Html {
                 }
             });
         });
+    }
+    if *popup_done {
+        return html! {
+            <>
+                <h1>{ t.popup_done_title }</h1>
+                <p>{ t.popup_done_body }</p>
+            </>
+        };
     }
     html! {
         <>

@@ -3,8 +3,8 @@
 
 use motlan_core::api::{
     ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DossierDetail,
-    DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
-    Rating, SupplementAnswer,
+    DossierReceipt, DraftKey, EmbedInfo, Me, NewDossier, PrefillRequest, PrefillResponse,
+    ProcedureSummary, Rating, SignInTicket, SupplementAnswer, TicketRedeem, TicketToken,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -127,6 +127,56 @@ impl Api {
             Method::Get,
             &format!("/procedures/{code}"),
             None::<&()>,
+            None,
+        )
+        .await
+    }
+
+    /// The agency whose page at `parent` embeds `procedure`.
+    pub async fn embed_info(&self, procedure: &str, parent: &str) -> Result<EmbedInfo, ApiFailure> {
+        let parent = js_sys::encode_uri_component(parent)
+            .as_string()
+            .unwrap_or_default();
+        self.request(
+            Method::Get,
+            &format!("/embeds/{procedure}?parent={parent}"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
+    /// Opens a one-time ticket for a sign-in made in a popup.
+    pub async fn open_ticket(&self) -> Result<SignInTicket, ApiFailure> {
+        self.request(Method::Post, "/sign-in-tickets", None::<&()>, None)
+            .await
+    }
+
+    /// Leaves this (signed-in) API's token on the ticket.
+    pub async fn fill_ticket(&self, id: &str) -> Result<(), ApiFailure> {
+        self.request::<(), serde::de::IgnoredAny>(
+            Method::Put,
+            &format!("/sign-in-tickets/{id}"),
+            None,
+            None,
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// The ticket's token once the popup is signed in; `None` while it is not.
+    pub async fn redeem_ticket(
+        &self,
+        id: &str,
+        secret: &str,
+    ) -> Result<Option<TicketToken>, ApiFailure> {
+        let body = TicketRedeem {
+            secret: secret.to_owned(),
+        };
+        self.request(
+            Method::Post,
+            &format!("/sign-in-tickets/{id}/redeem"),
+            Some(&body),
             None,
         )
         .await

@@ -28,6 +28,18 @@ struct Pending {
     verifier: String,
     state: String,
     return_to: String,
+    /// Signing in for an embedded form: the ticket the token is left on.
+    #[serde(default)]
+    ticket: Option<String>,
+}
+
+/// A finished sign-in.
+pub struct Finished {
+    pub token: String,
+    /// The app path to go back to.
+    pub return_to: String,
+    /// The embedded form's ticket, when this sign-in was made in its popup.
+    pub ticket: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +113,15 @@ async fn discover(identity: &str) -> Result<Discovery, SignInError> {
 
 /// Sends the browser to the provider's sign-in page; `return_to` is the app path to come back to.
 pub async fn start(identity: &str, return_to: &str) -> Result<(), SignInError> {
+    begin(identity, return_to, None).await
+}
+
+/// The same, in the popup of an embedded form: the token goes on `ticket`.
+pub async fn start_for_ticket(identity: &str, ticket: &str) -> Result<(), SignInError> {
+    begin(identity, "/", Some(ticket.to_owned())).await
+}
+
+async fn begin(identity: &str, return_to: &str, ticket: Option<String>) -> Result<(), SignInError> {
     let discovery = discover(identity).await?;
     let verifier = format!("{}{}", new_idempotency_key(), new_idempotency_key());
     let state = new_idempotency_key();
@@ -109,6 +130,7 @@ pub async fn start(identity: &str, return_to: &str) -> Result<(), SignInError> {
         verifier,
         state: state.clone(),
         return_to: return_to.to_owned(),
+        ticket,
     };
     let json = serde_json::to_string(&pending).map_err(|_| SignInError::Provider)?;
     session_storage()?
@@ -126,11 +148,7 @@ pub async fn start(identity: &str, return_to: &str) -> Result<(), SignInError> {
 
 /// Completes the sign-in after the provider's redirect: checks the state, exchanges the code
 /// with the verifier, and returns the token and the app path to go back to.
-pub async fn finish(
-    identity: &str,
-    code: &str,
-    state: &str,
-) -> Result<(String, String), SignInError> {
+pub async fn finish(identity: &str, code: &str, state: &str) -> Result<Finished, SignInError> {
     let storage = session_storage()?;
     let pending = storage
         .get_item(PENDING)
@@ -165,7 +183,11 @@ pub async fn finish(
         return Err(SignInError::Provider);
     }
     let answer: TokenAnswer = response.json().await.map_err(|_| SignInError::Provider)?;
-    Ok((answer.access_token, pending.return_to))
+    Ok(Finished {
+        token: answer.access_token,
+        return_to: pending.return_to,
+        ticket: pending.ticket,
+    })
 }
 
 /// The `code` and `state` of the current address, after the provider's redirect.

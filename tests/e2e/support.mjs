@@ -15,8 +15,8 @@ const FLAGS = [
   '--no-first-run', '--disable-quic',
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+export function launch(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...FLAGS, ...extra] });
 }
 
 /** A fresh page in its own context (AxeBuilder needs one made by newContext). */

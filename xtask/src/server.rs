@@ -22,6 +22,9 @@ pub struct TestServer {
     stopped: bool,
 }
 
+const E2E_AGENCIES: &str = "[[agency]]\nid = \"xa-demo\"\nname = \"UBND xã Demo\"\n\
+    name_en = \"Demo Commune\"\norigins = [\"http://localhost:8081\"]\nprocedures = [\"1.001193\"]\n";
+
 impl TestServer {
     pub fn start(root: &Path) -> Result<Self> {
         let scratch = std::env::temp_dir().join(format!("motlan-e2e-{}", std::process::id()));
@@ -36,9 +39,16 @@ impl TestServer {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_nanos())
         );
+        // The embedding tests' agency: a site on localhost:8081 (started by the test) may embed
+        // birth registration only.
+        let agencies = scratch.join("agencies.toml");
+        std::fs::write(&agencies, E2E_AGENCIES)
+            .map_err(|e| format!("cannot write {}: {e}", agencies.display()))?;
         let mut child = command(root, target.join("debug/motlan-server"))
             .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
             .args(["--officer-token", &officer_token])
+            .arg("--agencies-file")
+            .arg(&agencies)
             .arg("--database-url")
             .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))
             .env("RUST_LOG", "warn")

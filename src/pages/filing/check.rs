@@ -12,9 +12,9 @@ use yew_router::prelude::*;
 use super::StepProps;
 use crate::components::question::display;
 use crate::hooks::use_api::use_api;
-use crate::route::Route;
 use crate::services::api::ApiFailure;
 use crate::services::drafts;
+use crate::state::embed::{use_embed, use_links};
 use crate::state::prefs::use_prefs;
 
 #[function_component(CheckStep)]
@@ -24,6 +24,9 @@ pub(super) fn check_step(props: &StepProps) -> Html {
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
     let busy = use_state(|| false);
+    let embed = use_embed();
+    let links = use_links();
+    let share = use_state(|| false);
     let procedure = &props.procedure;
     let effective = &props.effective;
     let plan = props.plan();
@@ -31,6 +34,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
     let onclick = {
         let (busy, navigator, code) = (busy.clone(), navigator.clone(), code.clone());
         let (errors, failure) = (props.errors.clone(), props.failure.clone());
+        let (embed, links, share) = (embed.clone(), links.clone(), *share);
         let dossier = NewDossier {
             procedure_code: code.clone(),
             answers: plan.submitted(effective),
@@ -45,6 +49,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             failure.set(None);
             let (api, code, dossier, key) =
                 (api.clone(), code.clone(), dossier.clone(), key.clone());
+            let (embed, links) = (embed.clone(), links.clone());
             let (busy, navigator, errors, failure) = (
                 busy.clone(),
                 navigator.clone(),
@@ -55,7 +60,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 match api.submit_dossier(&dossier, &key).await {
                     Ok(receipt) => {
                         drafts::discard(&code);
-                        navigator.push(&Route::Dossier { code: receipt.code });
+                        if let Some(embed) = &embed {
+                            // The agency learns the code only if the citizen said so.
+                            let code = share.then_some(receipt.code.as_str());
+                            embed.post(&serde_json::json!({ "type": "motlan:filed", "v": 1, "code": code }));
+                        }
+                        navigator.push(&links.dossier(&code, &receipt.code));
                     }
                     Err(ApiFailure::Rejected { error, .. }) if !error.fields.is_empty() => {
                         failure.set(Some(error.message.get(lang).to_owned()));
@@ -71,11 +81,9 @@ pub(super) fn check_step(props: &StepProps) -> Html {
         })
     };
     let change = |step: &str| {
-        let (navigator, returning) = (navigator.clone(), props.returning.clone());
-        let to = Route::Filing {
-            code: code.clone(),
-            step: step.to_owned(),
-        };
+        let (navigator, returning, links) =
+            (navigator.clone(), props.returning.clone(), links.clone());
+        let to = links.filing(&code, step);
         Callback::from(move |_: MouseEvent| {
             returning.set(true);
             navigator.push(&to);
@@ -143,6 +151,14 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             }
             <h2 class="section-title">{ t.j.submit_title }</h2>
             <p>{ t.j.submit_lead }</p>
+            if let Some(agency) = embed.as_ref().and_then(|e| e.agency.as_ref()) {
+                <div class="checkbox">
+                    <input type="checkbox" id="share-code" checked={*share} aria-describedby="share-code-hint"
+                        onchange={{ let share = share.clone(); Callback::from(move |_: Event| share.set(!*share)) }} />
+                    <label for="share-code">{ (t.embed_share)(agency.agency_name.get(lang)) }</label>
+                </div>
+                <p class="hint" id="share-code-hint">{ t.embed_share_hint }</p>
+            }
             <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
         </>
     }

@@ -29,6 +29,7 @@ use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::route::Route;
 use crate::services::drafts::{self, Draft, DraftBox};
+use crate::state::embed::{use_embed, use_links};
 use crate::state::filing::{Change, Filing};
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
@@ -113,12 +114,35 @@ impl StepProps {
     }
 }
 
+#[derive(PartialEq, Properties)]
+struct StepEventProps {
+    embed: Rc<crate::state::embed::Embed>,
+    step: usize,
+    title: String,
+}
+
+/// Tells the embedding page which step the citizen is on.
+#[function_component(StepEvent)]
+fn step_event(props: &StepEventProps) -> Html {
+    use_effect_with((props.step, props.title.clone()), {
+        let embed = props.embed.clone();
+        move |(step, title)| {
+            embed.post(
+                &serde_json::json!({ "type": "motlan:step", "v": 1, "step": step, "title": title }),
+            );
+        }
+    });
+    html! {}
+}
+
 #[function_component(Journey)]
 fn journey(props: &JourneyProps) -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
+    let links = use_links();
+    let embed = use_embed();
     let procedure = props.procedure.clone();
     let code = procedure.code.to_string();
     let filing = use_reducer(Filing::fresh);
@@ -137,8 +161,9 @@ fn journey(props: &JourneyProps) -> Html {
             draft_box.clone(),
             draft_state.clone(),
         );
-        let (navigator, code, owner, step) = (
+        let (navigator, links, code, owner, step) = (
             navigator.clone(),
+            links.clone(),
             code.clone(),
             props.owner.clone(),
             props.step.clone(),
@@ -160,10 +185,7 @@ fn journey(props: &JourneyProps) -> Html {
                             step.clone()
                         }));
                         if resume {
-                            navigator.replace(&Route::Filing {
-                                code,
-                                step: saved_step,
-                            });
+                            navigator.replace(&links.filing(&code, &saved_step));
                         }
                     }
                     None => draft_state.set(DraftState::Fresh),
@@ -259,12 +281,9 @@ fn journey(props: &JourneyProps) -> Html {
         &effective,
     );
     let index = plan.index_of(&props.step);
-    let route = |i: usize| Route::Filing {
-        code: code.clone(),
-        step: plan.steps[i].id().to_owned(),
-    };
+    let route = |i: usize| links.filing(&code, plan.steps[i].id());
     let back = if index == 0 {
-        html! { <Link<Route> classes="back-link" to={Route::Procedure { code: code.clone() }}>{ t.j.back }</Link<Route>> }
+        html! { <Link<Route> classes="back-link" to={links.procedure(&code)}>{ t.j.back }</Link<Route>> }
     } else {
         html! { <Link<Route> classes="back-link" to={route(index - 1)}>{ t.j.back }</Link<Route>> }
     };
@@ -276,15 +295,12 @@ fn journey(props: &JourneyProps) -> Html {
             .iter()
             .map(|e| (e.field.clone(), plan.step_of(&e.field).to_owned()))
             .collect();
-        let code = code.clone();
+        let (code, links) = (code.clone(), links.clone());
         let elsewhere = Callback::from(move |field: String| {
             targets
                 .iter()
                 .find(|(f, step)| *f == field && *step != here)
-                .map(|(_, step)| Route::Filing {
-                    code: code.clone(),
-                    step: step.clone(),
-                })
+                .map(|(_, step)| links.filing(&code, step))
         });
         html! {
             <ErrorSummary errors={Rc::new((*errors).clone())} failure={(*failure).clone().map(AttrValue::from)}
@@ -321,6 +337,13 @@ fn journey(props: &JourneyProps) -> Html {
         DraftState::Unavailable => html! { <p class="hint">{ t.j.draft_unavailable }</p> },
         _ => html! {},
     };
+    // The embedding page may follow the steps: their number and title, nothing the citizen typed.
+    let step_title = match &plan.steps[index] {
+        Step::Known => t.j.known_title.to_owned(),
+        Step::Page(page, _) => page.title.get(lang).to_owned(),
+        Step::Documents => t.j.documents_step_title.to_owned(),
+        Step::Check => t.j.check_title.to_owned(),
+    };
     let caption = html! {
         <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.j.step_of)(index + 1, plan.steps.len()) }</p>
     };
@@ -351,6 +374,10 @@ fn journey(props: &JourneyProps) -> Html {
             { draft_note }
             { body }
             <p class="hint draft-hint">{ t.j.draft_note }</p>
+            if let Some(embed) = &embed {
+                <p class="hint draft-hint">{ t.embed_drafts }</p>
+                <StepEvent embed={embed.clone()} step={index + 1} title={step_title} />
+            }
         </>
     }
 }

@@ -107,7 +107,7 @@ async fn fill_ticket(
 #[utoipa::path(post, path = "/sign-in-tickets/{id}/redeem", tag = "embedding", params(("id" = String, Path)), request_body = TicketRedeem,
     summary = "Redeem a ticket once, with its secret",
     responses((status = 200, description = "Signed in: the token, once", body = TicketToken),
-        (status = 202, description = "The sign-in is not finished yet: ask again in a second"),
+        (status = 202, description = "The sign-in is not finished yet (`null`): ask again in a second"),
         EmbedError, Common))]
 async fn redeem_ticket(
     State(state): State<AppState>,
@@ -116,7 +116,10 @@ async fn redeem_ticket(
 ) -> Result<Response, Failure> {
     match state.tickets.redeem(&id, &body.secret) {
         Redeemed::Token(access_token) => Ok(Json(TicketToken { access_token }).into_response()),
-        Redeemed::Pending => Ok(StatusCode::ACCEPTED.into_response()),
+        // `null`: nothing yet (a JSON body, so clients parse every answer alike).
+        Redeemed::Pending => {
+            Ok((StatusCode::ACCEPTED, Json(serde_json::Value::Null)).into_response())
+        }
         Redeemed::Gone => Err(EmbedError::TicketGone.into()),
     }
 }
