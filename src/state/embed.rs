@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::hooks::use_api::use_api;
+use crate::services::api::Api;
 
 /// What the first address says: the procedure, and the page that claims to embed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,9 +69,10 @@ impl Embed {
 }
 
 #[wasm_bindgen(inline_js = "export function post_message(target, message, origin) { \
-    Window.prototype.postMessage.call(target, message, origin); }")]
+    window.postMessage.call(target, message, origin); }")]
 extern "C" {
-    /// Through `Window.prototype`, so a test can watch every message and its target origin.
+    /// Through this window's own `postMessage`, so a test can watch every message and its
+    /// target origin.
     fn post_message(target: &web_sys::Window, message: &JsValue, origin: &str);
 }
 
@@ -94,7 +95,7 @@ pub struct EmbedProviderProps {
 /// Provides the embedded form's context and keeps the embedding page told of the frame's height.
 #[function_component(EmbedProvider)]
 pub fn embed_provider(props: &EmbedProviderProps) -> Html {
-    let api = use_api();
+    let api = use_context::<Api>().expect("Api context");
     let embed = use_state(|| {
         props.target.clone().map(|target| {
             Rc::new(Embed {

@@ -2,6 +2,7 @@
 //!
 //! - `cargo xtask setup`: install what the build and the tests need (skips what is present)
 //! - `cargo xtask run [-- SERVER FLAGS]`: build the web app and serve it with the API on :8080
+//! - `cargo xtask build`: build the web app into `dist/` (what `run` serves)
 //! - `cargo xtask test`: formatting, lints, native, browser and end-to-end tests
 //! - `cargo xtask bench`: print speed, effort and load figures (release build)
 //! - `cargo xtask cycles`: report import cycles between the modules of each crate
@@ -22,8 +23,7 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <setup | run [-- SERVER FLAGS] | test | bench | cycles | officer ...>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | officer ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +36,9 @@ fn main() -> ExitCode {
         ),
         Some("test") => test::test(&root),
         Some("bench") => bench::bench(&root),
+        Some("build") => {
+            setup::setup(&root, setup::Needs::Build).and_then(|()| run::build_web(&root))
+        }
         Some("cycles") => cycles::cycles(&root),
         Some("officer") => officer::officer(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
