@@ -38,6 +38,7 @@ pub fn layout(props: &LayoutProps) -> Html {
         motlan_core::Lang::En => "vi",
     };
     let session = use_session();
+    let signed_in = session.me().is_some();
     let embed = use_embed();
     let api = use_context::<crate::services::api::Api>().expect("Api context");
     let account = match session.me() {
@@ -76,7 +77,9 @@ pub fn layout(props: &LayoutProps) -> Html {
                         </a>
                         { " · " }{ switch_button }
                     </p>
-                    { account }
+                    // Signing in starts from the form itself, once its page has loaded: a popup
+                    // begun while the journey module takes over would sign in the page it replaced.
+                    if signed_in { { account } }
                 </div>
                 <p class="sandbox-banner"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>
                 <main id="main-content" tabindex="-1">

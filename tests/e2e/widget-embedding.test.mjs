@@ -118,8 +118,9 @@ test('an agency page embeds birth registration: sign-in through a popup, filing,
   assert.equal(await frameHeight(page), tall);
 
   await frame.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
+  await frame.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
   const popupOpened = page.waitForEvent('popup');
-  await frame.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await frame.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).click();
   const popup = await popupOpened;
   await frame.getByText(/Cửa sổ đăng nhập đã mở/).waitFor();
   await popup.getByRole('button', { name: 'Đăng nhập là Nguyễn Thị Lan' }).click();

@@ -90,6 +90,18 @@ pub fn report(dist: &Path) {
             on_demand as f64 / 1024.0
         );
     }
+    // What an agency's page loads to embed a form (budget: 3 KB gzip).
+    let script = motlan_server::embed_script().as_bytes();
+    let compressed = gzip(script);
+    println!(
+        "embed script for agency pages: /embed.js {} bytes, {compressed} gzip (budget 3,072){}",
+        script.len(),
+        if compressed > 3072 {
+            ": OVER BUDGET"
+        } else {
+            ""
+        }
+    );
 }
 
 fn name_of(path: &Path) -> String {

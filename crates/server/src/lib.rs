@@ -114,6 +114,11 @@ fn load_units(path: &std::path::Path) -> anyhow::Result<AdminUnits> {
     AdminUnits::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
+/// The script agency pages load to embed a form (`/embed.js`).
+pub fn embed_script() -> &'static str {
+    embed::SCRIPT
+}
+
 /// The whole HTTP application: the API, and the web app from `static_dir` (any path that is not
 /// a file gets `index.html`, so the app's own routes survive a reload).
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
