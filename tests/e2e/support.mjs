@@ -37,6 +37,7 @@ export async function expectAccessible(page, what) {
   assert.ok(results.passes.length > 10, `axe checked too little on ${what}`);
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(summary, [], `accessibility violations on ${what}`);
+  return results;
 }
 
 /** Full-page screenshots at 320 px and 1,280 px wide, kept as test artefacts. */

@@ -3,9 +3,9 @@
 // snippet; the citizen signs in through a popup and files, in a browser that blocks third-party
 // cookies. Framing by an unregistered site, for another procedure, or of any other page is
 // refused; messages go to the registered page only and carry no personal data.
-// (Named to run last: it files with Lan, after filing.test.mjs has given her consents.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { BASE, launch, expectAccessible, screenshots } from './support.mjs';
 
@@ -43,7 +43,34 @@ function serve(port) {
   return new Promise((resolve) => server.listen({ port, host: '::', ipv6Only: false }, resolve));
 }
 
+/** Signs `citizen` in through the sandbox over HTTP and gives every consent, as the consent page would. */
+async function consentAll(citizen) {
+  const verifier = `verifier-${Date.now()}-${Math.random()}-for-the-embedding-test`;
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const redirect = `${BASE}/dang-nhap`;
+  const form = (fields) => ({
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields),
+  });
+  const authorized = await fetch(`${BASE}/sandbox/idp/authorize`, form({
+    citizen, client_id: 'motlan-web', redirect_uri: redirect, code_challenge: challenge, state: 'e2e',
+  }));
+  const code = new URL(authorized.headers.get('location')).searchParams.get('code');
+  const tokens = await (await fetch(`${BASE}/sandbox/idp/token`, form({
+    grant_type: 'authorization_code', code, redirect_uri: redirect, client_id: 'motlan-web', code_verifier: verifier,
+  }))).json();
+  for (const text of await (await fetch(`${BASE}/api/v1/consent-purposes`)).json()) {
+    const given = await fetch(`${BASE}/api/v1/me/consents/${text.purpose}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens.access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text_version: text.version }),
+    });
+    assert.equal(given.status, 200);
+  }
+}
+
 before(async () => {
+  await consentAll('lan');
   await serve(8081);
   await serve(8082);
   // Chromium with third-party cookies blocked, as browsers now ship.
@@ -58,9 +85,10 @@ after(async () => {
 async function spiedPage(width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
   await context.addInitScript(() => {
-    const original = Window.prototype.postMessage;
+    // postMessage is the window's own property ([Global]), not Window.prototype's.
+    const original = window.postMessage;
     window.__targets = [];
-    Window.prototype.postMessage = function (message, target, ...rest) {
+    window.postMessage = function (message, target, ...rest) {
       window.__targets.push(typeof target === 'string' ? target : target?.targetOrigin ?? '(none)');
       return original.call(this, message, target, ...rest);
     };
@@ -160,7 +188,9 @@ test('an agency page embeds birth registration: sign-in through a popup, filing,
   heights.push(await settledHeight(page, inner));
   assert.ok(heights.some((h, i) => i > 0 && h > heights[i - 1]), `the frame grows (${heights})`);
   assert.ok(heights.some((h, i) => i > 0 && h < heights[i - 1]), `and shrinks (${heights})`);
-  await expectAccessible(page, 'the embedded check page');
+  const audit = await expectAccessible(page, 'the embedded check page');
+  const inFrame = audit.passes.flatMap((r) => r.nodes).filter((n) => n.target.length > 1);
+  assert.ok(inFrame.length > 10, 'axe looked inside the frame too');
   await screenshots(page, 'embed-check');
 
   await frame.getByLabel('Chia sẻ mã hồ sơ với UBND xã Demo').check();
