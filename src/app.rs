@@ -6,22 +6,23 @@ use yew_router::prelude::*;
 use crate::components::layout::Layout;
 use crate::pages::{
     ConsentPage, DataUsePage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage,
-    SignInPopupPage,
 };
 #[cfg(feature = "journey")]
-use crate::pages::{DossierPage, FilingPage, MyDossiersPage};
+use crate::pages::{DossierPage, FilingPage, MyDossiersPage, SignInPopupPage};
 use crate::route::Route;
 use crate::services::api::Api;
-use crate::state::embed::{EmbedProvider, EmbedTarget};
+#[cfg(feature = "journey")]
+use crate::state::embed::EmbedProvider;
+use crate::state::embed::EmbedTarget;
 use crate::state::prefs::PrefsProvider;
 use crate::state::session::SessionProvider;
 
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
-        Route::Procedure { code } | Route::EmbedProcedure { code } => {
-            html! { <ProcedurePage {code} /> }
-        }
+        Route::Procedure { code } => html! { <ProcedurePage {code} /> },
+        #[cfg(feature = "journey")]
+        Route::EmbedProcedure { code } => html! { <ProcedurePage {code} /> },
         #[cfg(feature = "journey")]
         Route::Filing { code, step } | Route::EmbedFiling { code, step } => {
             html! { <FilingPage {code} {step} /> }
@@ -35,6 +36,8 @@ fn switch(route: Route) -> Html {
         // The first-load bundle does not carry these pages: it loads them on demand.
         #[cfg(not(feature = "journey"))]
         Route::Filing { .. }
+        | Route::SignInPopup { .. }
+        | Route::EmbedProcedure { .. }
         | Route::EmbedFiling { .. }
         | Route::MyDossiers
         | Route::Dossier { .. }
@@ -42,10 +45,45 @@ fn switch(route: Route) -> Html {
             html! { <crate::components::journey_loader::JourneyLoader /> }
         }
         Route::SignIn => html! { <SignInCallbackPage /> },
+        #[cfg(feature = "journey")]
         Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
         Route::Consent => html! { <ConsentPage /> },
         Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// The pages under the router; an embedded form with its agency's context (full app).
+#[cfg(feature = "journey")]
+fn body(embed: Option<EmbedTarget>) -> Html {
+    html! {
+        <EmbedProvider target={embed}>
+            <BrowserRouter>
+                <Layout>
+                    <Switch<Route> render={switch} />
+                </Layout>
+            </BrowserRouter>
+        </EmbedProvider>
+    }
+}
+
+/// The pages under the router. An embedded form goes straight to the full app, which alone
+/// carries what a form embedded on an agency's page does.
+#[cfg(not(feature = "journey"))]
+fn body(embed: Option<EmbedTarget>) -> Html {
+    match embed {
+        Some(_) => html! {
+            <main class="app app--embedded" id="main-content">
+                <crate::components::journey_loader::JourneyLoader />
+            </main>
+        },
+        None => html! {
+            <BrowserRouter>
+                <Layout>
+                    <Switch<Route> render={switch} />
+                </Layout>
+            </BrowserRouter>
+        },
     }
 }
 
@@ -69,13 +107,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Api> context={api}>
             <PrefsProvider lang={props.lang}>
                 <SessionProvider identity={props.identity.clone()} initial={props.session.clone()}>
-                    <EmbedProvider target={props.embed.clone()}>
-                    <BrowserRouter>
-                        <Layout>
-                            <Switch<Route> render={switch} />
-                        </Layout>
-                    </BrowserRouter>
-                    </EmbedProvider>
+                    { body(props.embed.clone()) }
                 </SessionProvider>
             </PrefsProvider>
         </ContextProvider<Api>>

@@ -60,20 +60,7 @@ pub fn start_with(token: String, me: String, lang: String) {
     mount(session, Some(lang));
 }
 
-/// `?lang=en` on the first address (an embedded form's snippet sets it).
-fn requested_lang() -> Option<motlan_core::Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let tag = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get("lang")?;
-    match tag.as_str() {
-        "en" => Some(motlan_core::Lang::En),
-        "vi" => Some(motlan_core::Lang::Vi),
-        _ => None,
-    }
-}
-
-/// Mounts the app; `lang` is the language handed over, else the first address's, else Vietnamese.
+/// Mounts the app; `lang` is the language handed over (an embedded form's own comes first).
 fn mount(
     session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,
     lang: Option<motlan_core::Lang>,
@@ -82,6 +69,7 @@ fn mount(
     let root = document
         .as_ref()
         .and_then(|d| d.get_element_by_id(MOUNT_ID));
+    let embed = state::embed::EmbedTarget::detect(root.as_ref());
     let props = app::AppProps {
         api_base: root
             .as_ref()
@@ -93,11 +81,14 @@ fn mount(
             .and_then(|el| el.get_attribute("data-identity"))
             .unwrap_or_else(|| "/sandbox/idp".to_owned())
             .into(),
-        embed: state::embed::EmbedTarget::detect(root.as_ref()),
         session,
-        lang: lang
-            .or_else(requested_lang)
+        // An embedded form speaks the language its snippet asks for.
+        lang: embed
+            .as_ref()
+            .and_then(state::embed::EmbedTarget::requested_lang)
+            .or(lang)
             .unwrap_or(motlan_core::Lang::Vi),
+        embed,
     };
     let app = match root {
         Some(root) => {

@@ -1,13 +1,12 @@
 //! The frame of every page: skip link, sandbox banner, header with the language switch, main
-//! content, footer. Inside an agency's page (an embedded form) the site's header and footer give
-//! way to a line saying whose service it is, with a link to the same form on Một Lần.
+//! content, footer. Inside an agency's page (an embedded form, full app only) the frame is
+//! `embed_layout` instead.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::sign_in_button::SignInButton;
 use crate::route::Route;
-use crate::state::embed::use_embed;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -18,9 +17,20 @@ pub struct LayoutProps {
 
 #[function_component(Layout)]
 pub fn layout(props: &LayoutProps) -> Html {
+    #[cfg(feature = "journey")]
+    if let Some(embed) = crate::state::embed::use_embed() {
+        return html! {
+            <super::embed_layout::EmbedLayout {embed}>{ props.children.clone() }</super::embed_layout::EmbedLayout>
+        };
+    }
+    html! { <SiteLayout>{ props.children.clone() }</SiteLayout> }
+}
+
+/// The site's own frame.
+#[function_component(SiteLayout)]
+fn site_layout(props: &LayoutProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
-    let prefs_lang = prefs.lang();
     let lang = prefs.lang().tag();
     // When the app is the whole page (its own index.html marks <html data-motlan-page>), the
     // page's language follows the switch; embedded in a host page, only the app's own subtree.
@@ -38,8 +48,6 @@ pub fn layout(props: &LayoutProps) -> Html {
         motlan_core::Lang::En => "vi",
     };
     let session = use_session();
-    let signed_in = session.me().is_some();
-    let embed = use_embed();
     let api = use_context::<crate::services::api::Api>().expect("Api context");
     let account = match session.me() {
         Some(me) => {
@@ -62,32 +70,6 @@ pub fn layout(props: &LayoutProps) -> Html {
             { t.switch_to_other }
         </button>
     };
-    if let Some(embed) = embed {
-        let service = embed.agency.as_ref().map_or_else(
-            || t.embed_service.to_owned(),
-            |a| (t.embed_service_of)(a.agency_name.get(prefs_lang)),
-        );
-        return html! {
-            <div class="app app--embedded" {lang}>
-                <div class="embed-bar">
-                    <p class="embed-bar__service">{ service }</p>
-                    <p class="embed-bar__tools">
-                        <a href={format!("/thu-tuc/{}", embed.target.procedure)} target="_blank" rel="noopener">
-                            { t.embed_open_full }<span class="visually-hidden">{ t.embed_new_tab }</span>
-                        </a>
-                        { " · " }{ switch_button }
-                    </p>
-                    // Signing in starts from the form itself, once its page has loaded: a popup
-                    // begun while the journey module takes over would sign in the page it replaced.
-                    if signed_in { { account } }
-                </div>
-                <p class="sandbox-banner"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>
-                <main id="main-content" tabindex="-1">
-                    { props.children.clone() }
-                </main>
-            </div>
-        };
-    }
     html! {
         <div class="app" {lang}>
             <a class="skip-link" href="#main-content">{ t.skip_to_content }</a>

@@ -2,11 +2,15 @@
 
 pub mod document_list;
 #[cfg(feature = "journey")]
+pub mod embed_layout;
+#[cfg(feature = "journey")]
 pub mod error_summary;
 #[cfg(not(feature = "journey"))]
 pub mod journey_loader;
 pub mod layout;
 pub mod load_state;
+#[cfg(feature = "journey")]
+pub mod popup_sign_in;
 #[cfg(feature = "journey")]
 pub mod question;
 pub mod sign_in_button;

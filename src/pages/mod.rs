@@ -12,6 +12,7 @@ mod my_dossiers;
 mod not_found;
 mod procedure;
 mod sign_in;
+#[cfg(feature = "journey")]
 mod sign_in_popup;
 
 pub use consent::ConsentPage;
@@ -26,4 +27,5 @@ pub use my_dossiers::MyDossiersPage;
 pub use not_found::NotFoundPage;
 pub use procedure::ProcedurePage;
 pub use sign_in::SignInCallbackPage;
+#[cfg(feature = "journey")]
 pub use sign_in_popup::SignInPopupPage;

@@ -15,15 +15,28 @@ use crate::state::session::use_session;
 
 #[function_component(SignInCallbackPage)]
 pub fn sign_in_callback_page() -> Html {
+    // An embedded form's popup: the full app leaves the token on the form's ticket.
+    #[cfg(not(feature = "journey"))]
+    if identity::pending_for_ticket() {
+        return html! { <crate::components::journey_loader::JourneyLoader /> };
+    }
+    html! { <Callback /> }
+}
+
+#[function_component(Callback)]
+fn callback() -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let session = use_session();
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
     let failed = use_state(|| false);
+    #[cfg(feature = "journey")]
     let popup_done = use_state(|| false);
     {
-        let (failed, popup_done) = (failed.clone(), popup_done.clone());
+        let failed = failed.clone();
+        #[cfg(feature = "journey")]
+        let popup_done = popup_done.clone();
         let identity = session.identity();
         use_effect_with((), move |()| {
             let signed_in = move |token: Rc<str>, me| session.signed_in(token, me);
@@ -38,6 +51,7 @@ pub fn sign_in_callback_page() -> Html {
                 };
                 let token: Rc<str> = finished.token.into();
                 // In an embedded form's popup: leave the token on its ticket, and close.
+                #[cfg(feature = "journey")]
                 if let Some(ticket) = finished.ticket {
                     match api.authorized(Some(token)).fill_ticket(&ticket).await {
                         Ok(()) => {
@@ -64,11 +78,12 @@ pub fn sign_in_callback_page() -> Html {
             });
         });
     }
+    #[cfg(feature = "journey")]
     if *popup_done {
         return html! {
             <>
-                <h1>{ t.popup_done_title }</h1>
-                <p>{ t.popup_done_body }</p>
+                <h1>{ t.j.popup_done_title }</h1>
+                <p>{ t.j.popup_done_body }</p>
             </>
         };
     }

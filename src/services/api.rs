@@ -351,6 +351,8 @@ impl Api {
         }
     }
 
+    /// Calls the API and reads the answer as `T`. Only the (de)serialisation is generic: the
+    /// exchange itself is one function, so each new answer type costs the bundle little.
     async fn request<B: Serialize, T: DeserializeOwned>(
         &self,
         method: Method,
@@ -358,6 +360,24 @@ impl Api {
         body: Option<&B>,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiFailure> {
+        let body = body
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|_| ApiFailure::Network)?;
+        let (status, text) = self.exchange(method, path, body, idempotency_key).await?;
+        // 204 has no body: the caller expects `()` or an ignored value.
+        let text = if status == 204 { "null" } else { text.as_str() };
+        serde_json::from_str(text).map_err(|_| ApiFailure::Unexpected { status })
+    }
+
+    /// One HTTP exchange: the status and body of a successful answer, or the API's error.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        idempotency_key: Option<&str>,
+    ) -> Result<(u16, String), ApiFailure> {
         use gloo_net::http::Request;
 
         let url = format!("{}{path}", self.base);
@@ -375,21 +395,22 @@ impl Api {
             builder = builder.header("Idempotency-Key", key);
         }
         let request = match body {
-            Some(body) => builder.json(body).map_err(|_| ApiFailure::Network)?,
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(|_| ApiFailure::Network)?,
             None => builder.build().map_err(|_| ApiFailure::Network)?,
         };
         let response = request.send().await.map_err(|_| ApiFailure::Network)?;
         let status = response.status();
-        if status == 204 {
-            return serde_json::from_str("null").map_err(|_| ApiFailure::Unexpected { status });
-        }
+        let text = response
+            .text()
+            .await
+            .map_err(|_| ApiFailure::Unexpected { status })?;
         if response.ok() {
-            response
-                .json::<T>()
-                .await
-                .map_err(|_| ApiFailure::Unexpected { status })
+            Ok((status, text))
         } else {
-            match response.json::<ApiError>().await {
+            match serde_json::from_str::<ApiError>(&text) {
                 Ok(error) => Err(ApiFailure::Rejected { status, error }),
                 Err(_) => Err(ApiFailure::Unexpected { status }),
             }

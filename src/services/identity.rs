@@ -117,6 +117,7 @@ pub async fn start(identity: &str, return_to: &str) -> Result<(), SignInError> {
 }
 
 /// The same, in the popup of an embedded form: the token goes on `ticket`.
+#[cfg(feature = "journey")]
 pub async fn start_for_ticket(identity: &str, ticket: &str) -> Result<(), SignInError> {
     begin(identity, "/", Some(ticket.to_owned())).await
 }
@@ -195,6 +196,16 @@ pub fn callback_params() -> Option<(String, String)> {
     let search = window().ok()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     Some((params.get("code")?, params.get("state")?))
+}
+
+/// Whether the sign-in under way in this tab is an embedded form's (the full app completes it).
+#[cfg(not(feature = "journey"))]
+pub fn pending_for_ticket() -> bool {
+    session_storage()
+        .ok()
+        .and_then(|s| s.get_item(PENDING).ok().flatten())
+        .and_then(|json| serde_json::from_str::<Pending>(&json).ok())
+        .is_some_and(|p| p.ticket.is_some())
 }
 
 /// Drops anything a sign-in left in this tab.

@@ -28,6 +28,7 @@ function hostPage(body) {
 
 const PAGES = {
   '/': hostPage('<mot-lan-form procedure="1.001193" lang="vi"></mot-lan-form>'),
+  '/en': hostPage('<mot-lan-form procedure="1.001193" lang="en"></mot-lan-form>'),
   '/khac': hostPage('<mot-lan-form procedure="1.004194" lang="vi"></mot-lan-form>'),
   '/truc-tiep': hostPage(`<iframe title="Một Lần" src="${BASE}/thu-tuc/1.001193"></iframe>`),
 };
@@ -227,6 +228,18 @@ async function refused(url, what) {
   }
   await page.context().close();
 }
+
+test('the snippet asks for English and the frame speaks it', async () => {
+  const page = await spiedPage(320);
+  await page.goto(`${HOST}/en`);
+  const frame = page.frameLocator('mot-lan-form iframe');
+  await frame.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
+  await frame.getByText('A service of Demo Commune · provided by Một Lần').waitFor();
+  await frame.getByRole('link', { name: /Open this form on Một Lần/ }).waitFor();
+  assert.match(await page.locator('mot-lan-form a').first().textContent(), /open it on Một Lần/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
 
 test('an unregistered site, another procedure and any other page cannot be framed', async () => {
   await refused(`${STRANGER}/`, 'the form on an unregistered site');

@@ -62,8 +62,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                         drafts::discard(&code);
                         if let Some(embed) = &embed {
                             // The agency learns the code only if the citizen said so.
-                            let code = share.then_some(receipt.code.as_str());
-                            embed.post(&serde_json::json!({ "type": "motlan:filed", "v": 1, "code": code }));
+                            let code = if share {
+                                wasm_bindgen::JsValue::from_str(&receipt.code)
+                            } else {
+                                wasm_bindgen::JsValue::NULL
+                            };
+                            embed.post("motlan:filed", &[("code", code)]);
                         }
                         navigator.push(&links.dossier(&code, &receipt.code));
                     }
@@ -155,9 +159,9 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 <div class="checkbox">
                     <input type="checkbox" id="share-code" checked={*share} aria-describedby="share-code-hint"
                         onchange={{ let share = share.clone(); Callback::from(move |_: Event| share.set(!*share)) }} />
-                    <label for="share-code">{ (t.embed_share)(agency.agency_name.get(lang)) }</label>
+                    <label for="share-code">{ (t.j.embed_share)(agency.agency_name.get(lang)) }</label>
                 </div>
-                <p class="hint" id="share-code-hint">{ t.embed_share_hint }</p>
+                <p class="hint" id="share-code-hint">{ t.j.embed_share_hint }</p>
             }
             <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
         </>

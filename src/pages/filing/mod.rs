@@ -128,7 +128,11 @@ fn step_event(props: &StepEventProps) -> Html {
         let embed = props.embed.clone();
         move |(step, title)| {
             embed.post(
-                &serde_json::json!({ "type": "motlan:step", "v": 1, "step": step, "title": title }),
+                "motlan:step",
+                &[
+                    ("step", wasm_bindgen::JsValue::from_f64(*step as f64)),
+                    ("title", wasm_bindgen::JsValue::from_str(title)),
+                ],
             );
         }
     });
@@ -375,7 +379,7 @@ fn journey(props: &JourneyProps) -> Html {
             { body }
             <p class="hint draft-hint">{ t.j.draft_note }</p>
             if let Some(embed) = &embed {
-                <p class="hint draft-hint">{ t.embed_drafts }</p>
+                <p class="hint draft-hint">{ t.j.embed_drafts }</p>
                 <StepEvent embed={embed.clone()} step={index + 1} title={step_title} />
             }
         </>

@@ -1,52 +1,17 @@
-//! A form embedded on an agency's website (`/nhung/{procedure}` inside the agency's iframe). The
-//! app learns it from its first address and keeps it on its element (`data-embed`,
-//! `data-embed-parent`), so the on-demand journey module knows it too. The server says which
-//! registered agency the page belongs to; only then does the frame send the page its height and
-//! its events, to that one origin, never `"*"`, and never personal data.
+//! The embedded form in the full app: the server says which registered agency the page belongs
+//! to; only then does the frame send the page its height and its events, to that one origin,
+//! never `"*"`, and never personal data.
 
 use std::rc::Rc;
 
 use motlan_core::api::EmbedInfo;
-use serde_json::json;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use super::EmbedTarget;
+
 use crate::services::api::Api;
-
-/// What the first address says: the procedure, and the page that claims to embed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmbedTarget {
-    pub procedure: String,
-    pub parent: Option<String>,
-}
-
-impl EmbedTarget {
-    /// From the app's element (kept there at first start), or the address `/nhung/{code}?parent=`.
-    pub fn detect(root: Option<&web_sys::Element>) -> Option<Self> {
-        if let Some(procedure) = root.and_then(|r| r.get_attribute("data-embed")) {
-            let parent = root.and_then(|r| r.get_attribute("data-embed-parent"));
-            return Some(Self { procedure, parent });
-        }
-        let location = web_sys::window()?.location();
-        let path = location.pathname().ok()?;
-        let procedure = path.strip_prefix("/nhung/")?.split('/').next()?.to_owned();
-        if procedure.is_empty() {
-            return None;
-        }
-        let search = location.search().ok()?;
-        let parent = web_sys::UrlSearchParams::new_with_str(&search)
-            .ok()
-            .and_then(|p| p.get("parent"));
-        if let Some(root) = root {
-            let _ = root.set_attribute("data-embed", &procedure);
-            if let Some(parent) = &parent {
-                let _ = root.set_attribute("data-embed-parent", parent);
-            }
-        }
-        Some(Self { procedure, parent })
-    }
-}
 
 /// The embedded form: its target, and the agency once the server confirms it.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,15 +21,23 @@ pub struct Embed {
 }
 
 impl Embed {
-    /// Sends the embedding page a message, to its registered origin only.
-    pub fn post(&self, message: &serde_json::Value) {
+    /// Sends the embedding page a message `{type: kind, v: 1, …fields}`, to its registered
+    /// origin only. (A plain object built here: JSON machinery would cost the first load.)
+    pub fn post(&self, kind: &str, fields: &[(&str, JsValue)]) {
         let Some(info) = &self.agency else { return };
-        let (Some(window), Ok(value)) = (web_sys::window(), serde_wasm_value(message)) else {
+        let Some(Ok(Some(parent))) = web_sys::window().map(|w| w.parent()) else {
             return;
         };
-        if let Ok(Some(parent)) = window.parent() {
-            post_message(&parent, &value, &info.parent_origin);
+        let message = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+        };
+        set("type", &JsValue::from_str(kind));
+        set("v", &JsValue::from_f64(1.0));
+        for (key, value) in fields {
+            set(key, value);
         }
+        post_message(&parent, &message, &info.parent_origin);
     }
 }
 
@@ -74,10 +47,6 @@ extern "C" {
     /// Through this window's own `postMessage`, so a test can watch every message and its
     /// target origin.
     fn post_message(target: &web_sys::Window, message: &JsValue, origin: &str);
-}
-
-fn serde_wasm_value(value: &serde_json::Value) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&value.to_string())
 }
 
 /// The embedded form, if the app runs as one.
@@ -110,6 +79,7 @@ pub fn embed_provider(props: &EmbedProviderProps) -> Html {
             if let Some(EmbedTarget {
                 procedure,
                 parent: Some(parent),
+                ..
             }) = target.clone()
             {
                 let target = target.clone();
@@ -159,17 +129,9 @@ fn watch_height(embed: Rc<Embed>) -> Option<HeightWatch> {
     let measured = root.clone();
     let report = Closure::<dyn FnMut()>::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil();
-        embed.post(&json!({ "type": "motlan:height", "v": 1, "height": height }));
+        embed.post("motlan:height", &[("height", JsValue::from_f64(height))]);
     });
     let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok()?;
     observer.observe(&root);
     Some((observer, report))
-}
-
-/// Where links go: under `/nhung/…` inside an embedded form.
-#[hook]
-pub fn use_links() -> crate::route::Links {
-    crate::route::Links {
-        embedded: use_embed().map(|e| e.target.procedure.clone()),
-    }
 }
