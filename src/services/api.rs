@@ -3,8 +3,8 @@
 
 use motlan_core::api::{
     ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DossierDetail,
-    DossierReceipt, DraftKey, EmbedInfo, Me, NewDossier, PrefillRequest, PrefillResponse,
-    ProcedureSummary, Rating, SignInTicket, SupplementAnswer, TicketRedeem, TicketToken,
+    DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
+    Rating, SupplementAnswer,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -14,9 +14,9 @@ use yew::AttrValue;
 /// Where the API is; shared through a context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
-    base: AttrValue,
+    pub(super) base: AttrValue,
     /// The signed-in citizen's access token, when calling as them.
-    token: Option<std::rc::Rc<str>>,
+    pub(super) token: Option<std::rc::Rc<str>>,
 }
 
 /// A province or ward of the unit list.
@@ -24,12 +24,6 @@ pub struct Api {
 pub struct Unit {
     pub code: u32,
     pub name: String,
-}
-
-/// A stored upload (`POST /attachments`).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-pub struct Attachment {
-    pub id: String,
 }
 
 /// Why a request did not give what was asked.
@@ -127,56 +121,6 @@ impl Api {
             Method::Get,
             &format!("/procedures/{code}"),
             None::<&()>,
-            None,
-        )
-        .await
-    }
-
-    /// The agency whose page at `parent` embeds `procedure`.
-    pub async fn embed_info(&self, procedure: &str, parent: &str) -> Result<EmbedInfo, ApiFailure> {
-        let parent = js_sys::encode_uri_component(parent)
-            .as_string()
-            .unwrap_or_default();
-        self.request(
-            Method::Get,
-            &format!("/embeds/{procedure}?parent={parent}"),
-            None::<&()>,
-            None,
-        )
-        .await
-    }
-
-    /// Opens a one-time ticket for a sign-in made in a popup.
-    pub async fn open_ticket(&self) -> Result<SignInTicket, ApiFailure> {
-        self.request(Method::Post, "/sign-in-tickets", None::<&()>, None)
-            .await
-    }
-
-    /// Leaves this (signed-in) API's token on the ticket.
-    pub async fn fill_ticket(&self, id: &str) -> Result<(), ApiFailure> {
-        self.request::<(), serde::de::IgnoredAny>(
-            Method::Put,
-            &format!("/sign-in-tickets/{id}"),
-            None,
-            None,
-        )
-        .await
-        .map(|_| ())
-    }
-
-    /// The ticket's token once the popup is signed in; `None` while it is not.
-    pub async fn redeem_ticket(
-        &self,
-        id: &str,
-        secret: &str,
-    ) -> Result<Option<TicketToken>, ApiFailure> {
-        let body = TicketRedeem {
-            secret: secret.to_owned(),
-        };
-        self.request(
-            Method::Post,
-            &format!("/sign-in-tickets/{id}/redeem"),
-            Some(&body),
             None,
         )
         .await
@@ -303,57 +247,9 @@ impl Api {
             .map_err(|_| ApiFailure::Unexpected { status })
     }
 
-    /// Uploads a file with `XMLHttpRequest`, whose upload progress `fetch` cannot report;
-    /// `progress` receives the share sent, from 0 to 100.
-    pub async fn upload(
-        &self,
-        file: &web_sys::File,
-        progress: yew::Callback<u32>,
-    ) -> Result<Attachment, ApiFailure> {
-        use wasm_bindgen::JsCast as _;
-        use wasm_bindgen::closure::Closure;
-
-        let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiFailure::Network)?;
-        xhr.open_with_async("POST", &format!("{}/attachments", self.base), true)
-            .map_err(|_| ApiFailure::Network)?;
-        if let Some(token) = &self.token {
-            let _ = xhr.set_request_header("Authorization", &format!("Bearer {token}"));
-        }
-        let _ = xhr.set_request_header("Content-Type", "application/octet-stream");
-        let on_progress =
-            Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-                if e.length_computable() && e.total() > 0.0 {
-                    progress.emit((e.loaded() * 100.0 / e.total()) as u32);
-                }
-            });
-        if let Ok(upload) = xhr.upload() {
-            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-        }
-        let done = js_sys::Promise::new(&mut |resolve, reject| {
-            xhr.set_onload(Some(&resolve));
-            xhr.set_onerror(Some(&reject));
-            xhr.set_onabort(Some(&reject));
-        });
-        xhr.send_with_opt_blob(Some(file))
-            .map_err(|_| ApiFailure::Network)?;
-        let finished = wasm_bindgen_futures::JsFuture::from(done).await;
-        drop(on_progress);
-        finished.map_err(|_| ApiFailure::Network)?;
-        let status = xhr.status().map_err(|_| ApiFailure::Network)?;
-        let text = xhr.response_text().ok().flatten().unwrap_or_default();
-        if (200..300).contains(&status) {
-            serde_json::from_str(&text).map_err(|_| ApiFailure::Unexpected { status })
-        } else {
-            match serde_json::from_str::<ApiError>(&text) {
-                Ok(error) => Err(ApiFailure::Rejected { status, error }),
-                Err(_) => Err(ApiFailure::Unexpected { status }),
-            }
-        }
-    }
-
     /// Calls the API and reads the answer as `T`. Only the (de)serialisation is generic: the
     /// exchange itself is one function, so each new answer type costs the bundle little.
-    async fn request<B: Serialize, T: DeserializeOwned>(
+    pub(super) async fn request<B: Serialize, T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
@@ -418,7 +314,7 @@ impl Api {
     }
 }
 
-enum Method {
+pub(super) enum Method {
     Get,
     Post,
     Put,

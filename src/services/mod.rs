@@ -3,4 +3,6 @@
 
 pub mod api;
 pub mod drafts;
+pub mod embedding;
 pub mod identity;
+pub mod upload;
