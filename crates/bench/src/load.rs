@@ -126,6 +126,8 @@ pub async fn run() {
         units_file: units.into(),
         holidays_file: None,
         max_upload_mb: 10,
+        shutdown_grace_seconds: 10,
+        body_timeout_seconds: 30,
         rate_limit_per_address: 1_000_000_000,
         rate_limit_per_account: 1_000_000_000,
         cors_origins: Vec::new(),

@@ -51,6 +51,15 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_HOLIDAYS_FILE")]
     pub holidays_file: Option<PathBuf>,
 
+    /// After SIGTERM, how long requests in flight may take before the remaining connections are
+    /// closed (a half-sent request cannot hold the server open).
+    #[arg(long, env = "MOTLAN_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
+    pub shutdown_grace_seconds: u64,
+
+    /// How long a client may take to send a request's body.
+    #[arg(long, env = "MOTLAN_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub body_timeout_seconds: u64,
+
     /// Largest file a citizen may upload, in MB.
     #[arg(long, env = "MOTLAN_MAX_UPLOAD_MB", default_value_t = 10)]
     pub max_upload_mb: usize,

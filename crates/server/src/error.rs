@@ -71,8 +71,20 @@ api_errors! {
             "Nội dung yêu cầu không hợp lệ ({}).",
             "The request body is not valid ({})."),
         BodyTooLarge => (PAYLOAD_TOO_LARGE, "body_too_large",
-            "Nội dung yêu cầu quá lớn ({}).",
-            "The request body is too large ({})."),
+            "Nội dung yêu cầu quá lớn.",
+            "The request body is too large."),
+        ContentType => (UNSUPPORTED_MEDIA_TYPE, "content_type",
+            "Nội dung yêu cầu phải là JSON (Content-Type: application/json).",
+            "The request body must be JSON (Content-Type: application/json)."),
+        OriginNotAllowed => (FORBIDDEN, "origin_not_allowed",
+            "Yêu cầu này đến từ một trang không được phép gửi yêu cầu tới hệ thống.",
+            "This request comes from a page that may not send requests to this service."),
+        BadRequest => (BAD_REQUEST, "bad_request",
+            "Yêu cầu không hợp lệ: địa chỉ hoặc tham số không đúng định dạng.",
+            "The request is not valid: its address or parameters are malformed."),
+        MethodNotAllowed => (METHOD_NOT_ALLOWED, "method_not_allowed",
+            "Địa chỉ này không nhận phương thức của yêu cầu.",
+            "This address does not accept the request's method."),
         Invalid => (UNPROCESSABLE_ENTITY, "validation_failed",
             "Một số thông tin chưa hợp lệ.",
             "Some information is not valid."),
@@ -99,6 +111,8 @@ api_errors! {
 pub struct Failure {
     status: StatusCode,
     body: ApiError,
+    /// `WWW-Authenticate` of a 401: how to authenticate.
+    challenge: Option<&'static str>,
 }
 
 impl Failure {
@@ -111,7 +125,14 @@ impl Failure {
                 message,
                 fields: Vec::new(),
             },
+            challenge: None,
         }
+    }
+
+    /// Adds the `WWW-Authenticate` challenge a 401 must carry.
+    pub fn challenge(mut self, scheme: &'static str) -> Self {
+        self.challenge = Some(scheme);
+        self
     }
 
     /// Fills the `{}` of the message, in both languages, with `arg`.
@@ -138,7 +159,14 @@ impl Failure {
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(scheme) = self.challenge {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static(scheme),
+            );
+        }
+        response
     }
 }
 
@@ -240,6 +268,7 @@ where
             Ok(Json(value)) => Ok(Body(value)),
             Err(rejection) => Err(Failure::from(match rejection.status() {
                 StatusCode::PAYLOAD_TOO_LARGE => Common::BodyTooLarge,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => Common::ContentType,
                 _ => Common::BodyInvalid,
             })
             .with_arg(rejection.body_text())),

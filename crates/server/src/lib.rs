@@ -6,6 +6,7 @@ mod config;
 mod consent;
 mod embed;
 mod error;
+mod guard;
 mod html;
 pub mod identity;
 mod in_flight;
@@ -124,9 +125,18 @@ pub fn embed_script() -> &'static str {
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
     let limited = Router::new()
-        .nest("/api/v1", routes::router())
+        .nest(
+            "/api/v1",
+            routes::router().layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                guard::api,
+            )),
+        )
         .merge(embed::router())
-        .nest("/sandbox/idp", identity::sandbox::router())
+        .nest(
+            "/sandbox/idp",
+            identity::sandbox::router().layer(axum::middleware::from_fn(guard::no_store)),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::limit_by_address,
@@ -156,27 +166,56 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
 }
 
 /// Opens storage, binds, prints `listening on http://ADDR` on standard output (tools read that
-/// line to find a port chosen with `:0`), and serves until SIGTERM or Ctrl-C, letting requests
-/// in flight finish.
+/// line to find a port chosen with `:0`), and serves until SIGTERM or Ctrl-C.
 pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
+    config.addr = listener.local_addr()?;
+    serve_on(listener, config, shutdown_signal()).await
+}
+
+/// Serves on `listener` until `shutdown` completes, then stops accepting, lets requests in
+/// flight finish for at most `--shutdown-grace-seconds`, and returns: a client that sends half
+/// a request cannot keep the server from stopping. Every acknowledged dossier was committed
+/// before its answer, so nothing acknowledged is lost by the deadline.
+pub async fn serve_on(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
-    config.addr = addr;
     let state = AppState::new(&config).await?;
     if !config.static_dir.join("index.html").exists() {
         tracing::warn!(dir = %config.static_dir.display(), "no built web app found; run `cargo xtask run`");
     }
     println!("Một Lần listening on http://{addr}");
     security::spawn_pruning(Arc::clone(&state.limits));
-    let app = app(state, &config.static_dir);
-    axum::serve(
+    let app =
+        app(state, &config.static_dir).layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(config.body_timeout_seconds),
+        ));
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    .with_graceful_shutdown({
+        let stopping = Arc::clone(&stopping);
+        async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing requests in flight");
+            stopping.notify_one();
+        }
+    });
+    let grace = std::time::Duration::from_secs(config.shutdown_grace_seconds);
+    tokio::select! {
+        served = server => served?,
+        () = async {
+            stopping.notified().await;
+            tokio::time::sleep(grace).await;
+        } => tracing::warn!(seconds = grace.as_secs(), "shutdown deadline reached: closing the connections still open"),
+    }
     tracing::info!("stopped");
     Ok(())
 }
@@ -200,5 +239,4 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }

@@ -71,7 +71,7 @@ impl FromRequestParts<AppState> for Officer {
         if Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes()) {
             Ok(Officer)
         } else {
-            Err(OfficerError::TokenInvalid.into())
+            Err(Failure::from(OfficerError::TokenInvalid).challenge("Bearer realm=\"officer\""))
         }
     }
 }

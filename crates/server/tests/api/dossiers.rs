@@ -193,6 +193,7 @@ async fn a_submission_needs_a_key_and_a_signed_in_citizen() {
         .send(
             Request::post("/api/v1/dossiers")
                 .header("idempotency-key", "x")
+                .header("content-type", "application/json")
                 .body(Body::from(lan_birth().to_string()))
                 .unwrap(),
         )

@@ -42,6 +42,18 @@ impl TestApp {
         Self::open(dir, config).await
     }
 
+    /// A configuration for a server run as a process would be (a real socket), with its folder.
+    pub async fn process_config() -> (TempDir, Config) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let database_url = match std::env::var("MOTLAN_TEST_POSTGRES") {
+            Ok(admin) => fresh_postgres_database(&admin).await,
+            Err(_) => format!("sqlite://{}", dir.path().join("test.db").display()),
+        };
+        let config = Self::config(&dir, database_url);
+        std::fs::write(&config.agencies_file, AGENCIES).expect("agencies file");
+        (dir, config)
+    }
+
     fn config(dir: &TempDir, database_url: String) -> Config {
         Config {
             addr: "127.0.0.1:0".parse().expect("address"),
@@ -56,6 +68,8 @@ impl TestApp {
             )),
             holidays_file: None,
             max_upload_mb: 1,
+            shutdown_grace_seconds: 1,
+            body_timeout_seconds: 2,
             rate_limit_per_address: 100_000,
             rate_limit_per_account: 100_000,
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],

@@ -4,6 +4,7 @@ mod attachments;
 mod dossiers;
 mod embedding;
 mod filing;
+mod hardening;
 mod helpers;
 mod identity;
 mod me;

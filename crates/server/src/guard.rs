@@ -1,0 +1,105 @@
+//! What every API request goes through before and after its handler: state-changing requests
+//! from a foreign page are refused (a form posted by another site never reaches a handler), JSON
+//! bodies must say they are JSON, and any error that left without the API's JSON shape (a 405,
+//! a path parameter that does not parse, a body over the limit) gets it, in both languages,
+//! without internal formatting.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::AppState;
+use crate::error::{Common, Failure};
+
+/// Whether `origin` may send state-changing requests: this service's own pages, and the
+/// origins configured for CORS.
+fn allowed_origin(state: &AppState, origin: &str) -> bool {
+    origin == state.public_url.trim_end_matches('/')
+        || state.cors_origins.iter().any(|o| o == origin)
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Middleware for `/api/v1`: the origin and content-type checks, then the error shape.
+pub async fn api(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if changes_state(request.method()) {
+        let origin = request
+            .headers()
+            .get(header::ORIGIN)
+            .map(|o| o.to_str().unwrap_or("null"));
+        if origin.is_some_and(|o| !allowed_origin(&state, o)) {
+            return Common::OriginNotAllowed.into_response();
+        }
+        if !json_or_none(&request) {
+            return Common::ContentType.into_response();
+        }
+    }
+    shaped(next.run(request).await)
+}
+
+/// A body, if any, declared as JSON; uploads (`/attachments`) carry the file's bytes.
+fn json_or_none(request: &Request) -> bool {
+    if request.uri().path().ends_with("/attachments") {
+        return true;
+    }
+    match request.headers().get(header::CONTENT_TYPE) {
+        Some(value) => value
+            .to_str()
+            .ok()
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json")),
+        // No declared type: acceptable only without a body.
+        None => {
+            use axum::body::HttpBody as _;
+            request.body().size_hint().upper() == Some(0)
+                || request
+                    .headers()
+                    .get(header::CONTENT_LENGTH)
+                    .is_some_and(|len| len == "0")
+        }
+    }
+}
+
+/// An error without the API's JSON shape gets it.
+fn shaped(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let error = match status {
+        StatusCode::METHOD_NOT_ALLOWED => Common::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => Common::BodyTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Common::ContentType,
+        StatusCode::NOT_FOUND => Common::RouteUnknown,
+        s if s.is_server_error() => return Failure::internal(status).into_response(),
+        _ => Common::BadRequest,
+    };
+    let (mut parts, _) = response.into_parts();
+    let mut shaped = Failure::from(error).into_response();
+    // Keep what the original answer said besides its body (Allow on a 405, Retry-After).
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(value) = parts.headers.remove(&name) {
+            shaped.headers_mut().insert(name, value);
+        }
+    }
+    *shaped.status_mut() = status;
+    shaped
+}
+
+/// `Cache-Control: no-store` and `Pragma: no-cache` on every answer of the identity sandbox:
+/// userinfo and tokens carry personal data.
+pub async fn no_store(request: Request<Body>, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
+}
