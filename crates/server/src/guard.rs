@@ -13,10 +13,17 @@ use axum::response::{IntoResponse, Response};
 use crate::AppState;
 use crate::error::{Common, Failure};
 
-/// Whether `origin` may send state-changing requests: this service's own pages, and the
-/// origins configured for CORS.
-fn allowed_origin(state: &AppState, origin: &str) -> bool {
-    origin == state.public_url.trim_end_matches('/')
+/// Whether `origin` may send state-changing requests: this service's own pages (its public
+/// address, or the host the request was sent to), and the origins configured for CORS.
+fn allowed_origin(state: &AppState, origin: &str, host: Option<&str>) -> bool {
+    let same_host = host.is_some_and(|host| {
+        origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"))
+            == Some(host)
+    });
+    same_host
+        || origin == state.public_url.trim_end_matches('/')
         || state.cors_origins.iter().any(|o| o == origin)
 }
 
@@ -31,7 +38,11 @@ pub async fn api(State(state): State<AppState>, request: Request, next: Next) ->
             .headers()
             .get(header::ORIGIN)
             .map(|o| o.to_str().unwrap_or("null"));
-        if origin.is_some_and(|o| !allowed_origin(&state, o)) {
+        let host = request
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok());
+        if origin.is_some_and(|o| !allowed_origin(&state, o, host)) {
             return Common::OriginNotAllowed.into_response();
         }
         if !json_or_none(&request) {

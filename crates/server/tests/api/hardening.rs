@@ -128,6 +128,31 @@ async fn a_foreign_page_cannot_change_anything() {
         )
         .await;
     assert_eq!(agency.status, StatusCode::CREATED);
+    // A page of the host the request was sent to is this service too.
+    let same_host = app
+        .raw(
+            "POST",
+            "/api/v1/sign-in-tickets",
+            &[
+                ("origin", "http://localhost:8080"),
+                ("host", "localhost:8080"),
+            ],
+            String::new(),
+        )
+        .await;
+    assert_eq!(same_host.status, StatusCode::CREATED);
+    let other_host = app
+        .raw(
+            "POST",
+            "/api/v1/sign-in-tickets",
+            &[
+                ("origin", "http://localhost:8081"),
+                ("host", "localhost:8080"),
+            ],
+            String::new(),
+        )
+        .await;
+    assert_api_error(&other_host, StatusCode::FORBIDDEN, "origin_not_allowed");
     // Reading is not changing: a foreign page may read public catalog data.
     let read = app
         .raw(
