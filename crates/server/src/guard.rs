@@ -64,13 +64,20 @@ fn json_or_none(request: &Request) -> bool {
             .and_then(|v| v.split(';').next())
             .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json")),
         // No declared type: acceptable only without a body.
+        // The body's own size when it is known; else HTTP/1.1 framing: no Content-Length and no
+        // Transfer-Encoding means no body.
         None => {
             use axum::body::HttpBody as _;
-            request.body().size_hint().upper() == Some(0)
-                || request
-                    .headers()
-                    .get(header::CONTENT_LENGTH)
-                    .is_some_and(|len| len == "0")
+            match request.body().size_hint().exact() {
+                Some(size) => size == 0,
+                None => {
+                    request
+                        .headers()
+                        .get(header::CONTENT_LENGTH)
+                        .is_none_or(|len| len == "0")
+                        && !request.headers().contains_key(header::TRANSFER_ENCODING)
+                }
+            }
         }
     }
 }

@@ -274,6 +274,19 @@ async fn a_half_sent_request_does_not_keep_the_server_from_stopping() {
     )
     .await;
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    // Over a real socket: a change without a body needs no content type, one with a body does.
+    let bodiless = http(
+        addr,
+        "POST /api/v1/sign-in-tickets HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert!(bodiless.starts_with("HTTP/1.1 201"), "{bodiless}");
+    let untyped = http(
+        addr,
+        "POST /api/v1/sign-in-tickets/x/redeem HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+    )
+    .await;
+    assert!(untyped.starts_with("HTTP/1.1 415"), "{untyped}");
     // Half the headers on one connection, headers and half a body on another, and an idle one.
     let mut half_headers = tokio::net::TcpStream::connect(addr).await.unwrap();
     half_headers
