@@ -52,6 +52,7 @@ pub fn setup(root: &Path, needs: Needs) -> Result {
     if needs == Needs::Everything {
         chromium()?;
         postgresql()?;
+        openapi_validator(root)?;
     }
     println!("xtask: setup complete");
     Ok(())
@@ -73,6 +74,35 @@ fn admin_units(root: &Path) -> Result {
     )?;
     std::fs::write(&marker, UNITS_PACKAGE).map_err(|e| format!("{}: {e}", marker.display()))?;
     Ok(())
+}
+
+/// The OpenAPI 3.1 validator the API test runs on the server's description.
+pub const OPENAPI_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
+pub const OPENAPI_VALIDATOR_DIR: &str = ".tools/openapi-validator";
+
+fn openapi_validator(root: &Path) -> Result {
+    let dir = root.join(OPENAPI_VALIDATOR_DIR);
+    let marker = dir.join(".version");
+    if std::fs::read_to_string(&marker).is_ok_and(|v| v.trim() == OPENAPI_VALIDATOR) {
+        skip(OPENAPI_VALIDATOR);
+        return Ok(());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    run(
+        &format!("installing {OPENAPI_VALIDATOR} from PyPI into {OPENAPI_VALIDATOR_DIR}"),
+        command(root, "python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+            ])
+            .arg(&dir)
+            .arg(OPENAPI_VALIDATOR),
+    )?;
+    std::fs::write(&marker, OPENAPI_VALIDATOR).map_err(|e| format!("{}: {e}", marker.display()))
 }
 
 fn skip(what: &str) {

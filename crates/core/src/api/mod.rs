@@ -198,6 +198,7 @@ pub struct Payment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rating {
     /// 1 (very dissatisfied) to 5 (very satisfied).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub score: u8,
     #[serde(default)]
     pub feedback: String,

@@ -17,6 +17,11 @@ use crate::storage::{Attachment, NewAttachment};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// A file's bytes, for the API description.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+struct Binary(#[allow(dead_code)] Vec<u8>);
+
 pub fn router() -> OpenApiRouter<AppState> {
     let upload = OpenApiRouter::new()
         .routes(routes!(upload))
@@ -56,7 +61,7 @@ pub fn sniff(content: &[u8]) -> Option<FileType> {
 }
 
 #[utoipa::path(post, path = "/attachments", tag = "dossiers", security(("citizen" = [])),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file; its type is read from the content"),
+    request_body(content = Binary, content_type = "application/octet-stream", description = "The file; its type is read from the content"),
     summary = "Upload a file for a document no national system holds",
     responses((status = 201, body = crate::storage::Attachment), FileError, AuthError, Common))]
 async fn upload(

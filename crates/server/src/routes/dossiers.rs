@@ -73,7 +73,8 @@ fn in_flight() -> Response {
 
 #[utoipa::path(post, path = "/dossiers", tag = "dossiers", security(("citizen" = [])),
     summary = "File a dossier",
-    params(("Idempotency-Key" = String, Header, description = "New for each dossier the citizen means to file; 1 to 200 visible ASCII characters")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, pattern = r"^[\x21-\x7E]+$",
+        description = "New for each dossier the citizen means to file; 1 to 200 visible ASCII characters", example = "3f2a9c4e0b7d4e1a9c8b7a6f5e4d3c2b")),
     request_body = motlan_core::api::NewDossier,
     responses(
         (status = 201, description = "Stored; also the answer to a retry with the same key and body", body = motlan_core::api::DossierReceipt),

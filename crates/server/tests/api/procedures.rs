@@ -205,3 +205,33 @@ async fn every_operation_has_a_summary_a_unique_id_and_its_error_answers() {
     }
     assert!(operations >= 32, "only {operations} operations described");
 }
+
+#[tokio::test]
+async fn the_api_description_passes_an_openapi_3_1_validator() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/v1/openapi.json").await.json;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("openapi.json");
+    std::fs::write(&file, serde_json::to_vec(&doc).expect("json")).expect("written");
+    // Installed by `cargo xtask setup` (openapi-spec-validator, pinned).
+    let validator = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../.tools/openapi-validator"
+    );
+    assert!(
+        std::path::Path::new(validator).is_dir(),
+        "{validator} is missing: run `cargo xtask setup`"
+    );
+    let checked = std::process::Command::new("python3")
+        .args(["-m", "openapi_spec_validator"])
+        .arg(&file)
+        .env("PYTHONPATH", validator)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        checked.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
