@@ -5,6 +5,7 @@
 //! - `cargo xtask build`: build the web app into `dist/` (what `run` serves)
 //! - `cargo xtask test`: formatting, lints, native, browser and end-to-end tests
 //! - `cargo xtask bench`: print speed, effort and load figures (release build)
+//! - `cargo xtask soak [ROUNDS]`: the kill -9 durability check, many rounds (default 20)
 //! - `cargo xtask cycles`: report import cycles between the modules of each crate
 //! - `cargo xtask officer ...`: move a dossier through its states on the officer sandbox
 //!
@@ -23,7 +24,7 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | officer ...>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | officer ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
             setup::setup(&root, setup::Needs::Build).and_then(|()| run::build_web(&root))
         }
         Some("cycles") => cycles::cycles(&root),
+        Some("soak") => test::soak(&root, args.get(1).map(String::as_str)),
         Some("officer") => officer::officer(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

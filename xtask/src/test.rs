@@ -116,6 +116,9 @@ pub fn test(root: &Path) -> Result {
         .and_then(|()| end_to_end(root, &mut report));
     report.step("end-to-end tests", e2e);
 
+    let durability = durability(root, &mut report, DURABILITY_ROUNDS);
+    report.step("kill -9 durability", durability);
+
     let minutes = started.elapsed().as_secs_f64() / 60.0;
     println!();
     if report.failures.is_empty() {
@@ -129,6 +132,43 @@ pub fn test(root: &Path) -> Result {
     } else {
         Err("some checks failed (see above)".to_owned())
     }
+}
+
+/// Rounds of the kill -9 check in every test run (`cargo xtask soak` runs many more).
+const DURABILITY_ROUNDS: usize = 3;
+
+/// The kill -9 check (`motlan-bench --durability`) on the debug server binary, on SQLite.
+fn durability(root: &Path, report: &mut Report, rounds: usize) -> Result {
+    run(
+        "building the server and the durability check",
+        command(root, "cargo").args([
+            "build",
+            "--package",
+            "motlan-server",
+            "--package",
+            "motlan-bench",
+        ]),
+    )?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    counted(
+        report,
+        &format!("kill -9 durability: {rounds} rounds on SQLite"),
+        command(root, target.join("debug/motlan-bench"))
+            .arg("--durability")
+            .arg(rounds.to_string())
+            .arg(target.join("debug/motlan-server")),
+    )
+}
+
+/// `cargo xtask soak [ROUNDS]`: the kill -9 check many times (default 20).
+pub fn soak(root: &Path, rounds: Option<&str>) -> Result {
+    setup::setup(root, Needs::Build)?;
+    let rounds = rounds
+        .map_or(Ok(20), str::parse)
+        .map_err(|e| format!("rounds: {e}"))?;
+    let mut report = Report::default();
+    durability(root, &mut report, rounds)
 }
 
 /// Runs a test command, echoing its standard output and adding up the tests it reports.
@@ -178,6 +218,18 @@ fn parse_counts(line: &str) -> Option<(u64, u64)> {
             })
         };
         return Some((number_before("passed")?, number_before("failed")?));
+    }
+    // The plain `N passed, N failed` line (the durability check prints one).
+    if let Some((passed, failed)) = line
+        .split_once(": ")
+        .map_or(line, |(_, rest)| rest)
+        .split_once(" passed, ")
+        && let (Ok(passed), Some(Ok(failed))) = (
+            passed.trim().parse::<u64>(),
+            failed.strip_suffix(" failed").map(str::parse::<u64>),
+        )
+    {
+        return Some((passed, failed));
     }
     let rest = line
         .strip_prefix("ℹ ")
@@ -243,5 +295,15 @@ mod tests {
     fn ignores_other_output() {
         assert_eq!(parse_counts("running 3 tests"), None);
         assert_eq!(parse_counts("test search::tests::x ... ok"), None);
+        assert_eq!(
+            parse_counts("durability round 1: 12 acknowledged, 0 lost, 0 duplicated"),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_the_plain_count_line() {
+        assert_eq!(parse_counts("durability: 3 passed, 0 failed"), Some((3, 0)));
+        assert_eq!(parse_counts("2 passed, 1 failed"), Some((2, 1)));
     }
 }

@@ -21,9 +21,9 @@ use sqlx::Connection as _;
 const CLIENTS: usize = 32;
 const SUBMISSIONS: usize = 4_000;
 
-type HttpClient = Client<HttpConnector, Full<Bytes>>;
+pub(crate) type HttpClient = Client<HttpConnector, Full<Bytes>>;
 
-async fn call(
+pub(crate) async fn call(
     client: &HttpClient,
     method: Method,
     url: &str,
@@ -51,7 +51,7 @@ async fn call(
 }
 
 /// Signs in as Lan through the sandbox code flow with PKCE and consents to every purpose.
-async fn sign_in(client: &HttpClient, base: &str) -> String {
+pub(crate) async fn sign_in(client: &HttpClient, base: &str) -> String {
     let verifier = "load-benchmark-verifier-0123456789abcdefghijklmnop";
     let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .encode(sha2::Sha256::digest(verifier.as_bytes()));

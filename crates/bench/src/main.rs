@@ -6,6 +6,8 @@
 //! - effort: questions typed and documents uploaded per catalog procedure, before and after
 //!   national data does its part (target: at least 60% fewer typed questions)
 //! - bundle (`--bundle DIR`): the first-load transfer size of the web app, gzip (budget 250 KB)
+//! - durability (`--durability ROUNDS SERVER`): kill -9 during concurrent submissions, restart,
+//!   every acknowledged dossier still there once with its code (asserted; run by `cargo xtask test`)
 //! - load: dossier submissions per second and p50/p99 latency with 32 concurrent clients over
 //!   HTTP on loopback, beside the raw rate of durable SQLite commits (target: 1,000/s, p99 < 50 ms)
 
@@ -18,6 +20,7 @@ use motlan_core::sandbox::{TYPICAL_FILERS, citizen};
 use motlan_core::search::SearchIndex;
 
 mod bundle;
+mod durability;
 mod load;
 
 #[tokio::main]
@@ -28,6 +31,14 @@ async fn main() {
         && flag == "--bundle"
     {
         bundle::report(std::path::Path::new(dir));
+        return;
+    }
+    // `motlan-bench --durability ROUNDS SERVER`: the kill -9 check.
+    if let [flag, rounds, server] = args.as_slice()
+        && flag == "--durability"
+    {
+        let rounds = rounds.parse().expect("a number of rounds");
+        durability::run(rounds, std::path::Path::new(server)).await;
         return;
     }
     let catalog = Catalog::embedded()
