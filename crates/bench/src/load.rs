@@ -128,6 +128,7 @@ pub async fn run() {
         max_upload_mb: 10,
         shutdown_grace_seconds: 10,
         body_timeout_seconds: 30,
+        header_timeout_seconds: 10,
         rate_limit_per_address: 1_000_000_000,
         rate_limit_per_account: 1_000_000_000,
         cors_origins: Vec::new(),

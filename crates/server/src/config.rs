@@ -56,6 +56,11 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_SHUTDOWN_GRACE_SECONDS", default_value_t = 10)]
     pub shutdown_grace_seconds: u64,
 
+    /// How long a client may take to send a request's headers, and how long a kept-alive
+    /// connection may wait idle for its next request.
+    #[arg(long, env = "MOTLAN_HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub header_timeout_seconds: u64,
+
     /// How long a client may take to send a request's body.
     #[arg(long, env = "MOTLAN_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
     pub body_timeout_seconds: u64,

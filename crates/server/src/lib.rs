@@ -10,6 +10,7 @@ mod guard;
 mod html;
 pub mod identity;
 mod in_flight;
+mod listener;
 pub mod national;
 mod routes;
 pub mod security;
@@ -195,27 +196,16 @@ pub async fn serve_on(
         app(state, &config.static_dir).layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
             std::time::Duration::from_secs(config.body_timeout_seconds),
         ));
-    let stopping = Arc::new(tokio::sync::Notify::new());
-    let server = axum::serve(
+    listener::serve(
         listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        app,
+        listener::Timeouts {
+            header: std::time::Duration::from_secs(config.header_timeout_seconds),
+            grace: std::time::Duration::from_secs(config.shutdown_grace_seconds),
+        },
+        shutdown,
     )
-    .with_graceful_shutdown({
-        let stopping = Arc::clone(&stopping);
-        async move {
-            shutdown.await;
-            tracing::info!("shutting down: finishing requests in flight");
-            stopping.notify_one();
-        }
-    });
-    let grace = std::time::Duration::from_secs(config.shutdown_grace_seconds);
-    tokio::select! {
-        served = server => served?,
-        () = async {
-            stopping.notified().await;
-            tokio::time::sleep(grace).await;
-        } => tracing::warn!(seconds = grace.as_secs(), "shutdown deadline reached: closing the connections still open"),
-    }
+    .await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -316,3 +316,51 @@ async fn a_half_sent_request_does_not_keep_the_server_from_stopping() {
         asked.elapsed()
     );
 }
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let (_dir, config) = TestApp::process_config().await;
+    let header_timeout = config.header_timeout_seconds;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(motlan_server::serve_on(listener, config, async {
+        let _ = stopped.await;
+    }));
+    let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: t\r\n")
+        .await
+        .unwrap();
+    let mut idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    // A kept-alive connection, idle after its first answer.
+    let mut kept = tokio::net::TcpStream::connect(addr).await.unwrap();
+    kept.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n")
+        .await
+        .unwrap();
+    let mut first = [0u8; 12];
+    kept.read_exact(&mut first).await.unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
+    // All are closed once the header timeout has passed; the server keeps serving others.
+    for (name, stream) in [
+        ("half-sent headers", &mut slow),
+        ("idle", &mut idle),
+        ("kept-alive", &mut kept),
+    ] {
+        let mut buffer = Vec::new();
+        let closed = tokio::time::timeout(
+            std::time::Duration::from_secs(header_timeout + 3),
+            stream.read_to_end(&mut buffer),
+        )
+        .await;
+        assert!(closed.is_ok(), "the {name} connection is still open");
+    }
+    let health = http(
+        addr,
+        "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    stop.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}

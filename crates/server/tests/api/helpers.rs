@@ -70,6 +70,7 @@ impl TestApp {
             max_upload_mb: 1,
             shutdown_grace_seconds: 1,
             body_timeout_seconds: 2,
+            header_timeout_seconds: 1,
             rate_limit_per_address: 100_000,
             rate_limit_per_account: 100_000,
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
