@@ -74,7 +74,9 @@ pub fn test(root: &Path) -> Result {
     );
     report.step("native tests", native);
 
-    let postgres = postgres::TempPostgres::start().and_then(|pg| {
+    // One temporary cluster for the API tests and the kill -9 check on PostgreSQL.
+    let cluster = postgres::TempPostgres::start();
+    let postgres = cluster.as_ref().map_err(Clone::clone).and_then(|pg| {
         counted(
             &mut report,
             "API tests on PostgreSQL",
@@ -116,8 +118,14 @@ pub fn test(root: &Path) -> Result {
         .and_then(|()| end_to_end(root, &mut report));
     report.step("end-to-end tests", e2e);
 
-    let durability = durability(root, &mut report, DURABILITY_ROUNDS);
-    report.step("kill -9 durability", durability);
+    let on_sqlite = durability(root, &mut report, DURABILITY_ROUNDS, None);
+    report.step("kill -9 durability on SQLite", on_sqlite);
+    let on_postgres = cluster
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|pg| durability(root, &mut report, DURABILITY_ROUNDS_POSTGRES, Some(&pg.url)));
+    report.step("kill -9 durability on PostgreSQL", on_postgres);
+    drop(cluster);
 
     let minutes = started.elapsed().as_secs_f64() / 60.0;
     println!();
@@ -136,9 +144,11 @@ pub fn test(root: &Path) -> Result {
 
 /// Rounds of the kill -9 check in every test run (`cargo xtask soak` runs many more).
 const DURABILITY_ROUNDS: usize = 3;
+const DURABILITY_ROUNDS_POSTGRES: usize = 2;
 
-/// The kill -9 check (`motlan-bench --durability`) on the debug server binary, on SQLite.
-fn durability(root: &Path, report: &mut Report, rounds: usize) -> Result {
+/// The kill -9 check (`motlan-bench --durability`) on the debug server binary, on SQLite or on
+/// the PostgreSQL server at `postgres` (an admin URL).
+fn durability(root: &Path, report: &mut Report, rounds: usize, postgres: Option<&str>) -> Result {
     run(
         "building the server and the durability check",
         command(root, "cargo").args([
@@ -151,13 +161,21 @@ fn durability(root: &Path, report: &mut Report, rounds: usize) -> Result {
     )?;
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let mut check = command(root, target.join("debug/motlan-bench"));
+    check
+        .arg("--durability")
+        .arg(rounds.to_string())
+        .arg(target.join("debug/motlan-server"))
+        .args(postgres);
+    let backend = if postgres.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
     counted(
         report,
-        &format!("kill -9 durability: {rounds} rounds on SQLite"),
-        command(root, target.join("debug/motlan-bench"))
-            .arg("--durability")
-            .arg(rounds.to_string())
-            .arg(target.join("debug/motlan-server")),
+        &format!("kill -9 durability: {rounds} rounds on {backend}"),
+        &mut check,
     )
 }
 
@@ -168,7 +186,7 @@ pub fn soak(root: &Path, rounds: Option<&str>) -> Result {
         .map_or(Ok(20), str::parse)
         .map_err(|e| format!("rounds: {e}"))?;
     let mut report = Report::default();
-    durability(root, &mut report, rounds)
+    durability(root, &mut report, rounds, None)
 }
 
 /// Runs a test command, echoing its standard output and adding up the tests it reports.

@@ -1,9 +1,10 @@
-//! The kill -9 check (`motlan-bench --durability ROUNDS SERVER`): a real server process on a
-//! fresh SQLite database takes concurrent submissions with distinct idempotency keys and is
-//! killed with SIGKILL at a random moment. Restarted on the same file, every dossier it
-//! acknowledged must still be there, once, with the code it was given (a replay with the same
-//! key answers that code), and SQLite's integrity check must pass. It asserts: `cargo xtask test`
-//! runs a few rounds, `cargo xtask soak` many.
+//! The kill -9 check (`motlan-bench --durability ROUNDS SERVER [POSTGRES_ADMIN_URL]`): a real
+//! server process on a fresh database (SQLite, or PostgreSQL when an admin URL is given) takes
+//! concurrent submissions with distinct idempotency keys and is killed with SIGKILL at a random
+//! moment. Restarted on the same database, every dossier it acknowledged must still be there,
+//! once, with the code it was given (a replay with the same key answers that code); SQLite's
+//! integrity check must pass. It asserts: `cargo xtask test` runs a few rounds, `cargo xtask soak`
+//! many.
 
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
@@ -89,10 +90,54 @@ fn kill_after() -> Duration {
     Duration::from_millis(300 + u64::from(nanos % 1_200))
 }
 
-async fn round(number: usize, server: &Path) {
+/// A fresh database: a SQLite file in `dir`, or a new PostgreSQL database.
+async fn fresh_database(dir: &Path, postgres: Option<&str>, number: usize) -> String {
+    let Some(admin) = postgres else {
+        return format!("sqlite://{}", dir.join("durability.db").display());
+    };
+    let name = format!("motlan_kill_{}_{number}", std::process::id());
+    let mut conn = sqlx::PgConnection::connect(admin)
+        .await
+        .expect("the PostgreSQL server answers");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("a fresh database");
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+/// Rows and distinct codes of the dossiers table, and SQLite's integrity verdict.
+async fn inspect(database: &str) -> (i64, i64, String) {
+    let count = "SELECT COUNT(*), COUNT(DISTINCT code) FROM dossiers";
+    if database.starts_with("sqlite:") {
+        let mut db = sqlx::SqliteConnection::connect(database)
+            .await
+            .expect("the database opens");
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&mut db)
+            .await
+            .expect("integrity check");
+        let (rows, distinct) = sqlx::query_as(count)
+            .fetch_one(&mut db)
+            .await
+            .expect("count");
+        (rows, distinct, integrity)
+    } else {
+        let mut db = sqlx::PgConnection::connect(database)
+            .await
+            .expect("the database opens");
+        let (rows, distinct) = sqlx::query_as(count)
+            .fetch_one(&mut db)
+            .await
+            .expect("count");
+        (rows, distinct, "ok".to_owned())
+    }
+}
+
+async fn round(number: usize, server: &Path, postgres: Option<&str>) {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let file = dir.path().join("durability.db");
-    let database = format!("sqlite://{}", file.display());
+    let database = fresh_database(dir.path(), postgres, number).await;
     let (mut child, base) = start(server, &database, dir.path());
     let client: HttpClient = Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(CLIENTS)
@@ -159,26 +204,20 @@ async fn round(number: usize, server: &Path) {
         .status();
     let _ = restarted.wait();
 
-    let mut db = sqlx::SqliteConnection::connect(&database)
-        .await
-        .expect("the database opens");
-    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .expect("integrity check");
-    let (rows, distinct): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT code) FROM dossiers")
-            .fetch_one(&mut db)
-            .await
-            .expect("count");
+    let (rows, distinct, integrity) = inspect(&database).await;
     assert_eq!(integrity, "ok");
     assert_eq!(rows, distinct, "no dossier code twice");
     assert!(
         rows as usize >= acknowledged.len(),
         "every acknowledged dossier stored"
     );
+    let backend = if postgres.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
     println!(
-        "durability round {number}: {} acknowledged before kill -9, all {} replayed with their codes after restart, \
+        "durability round {number} ({backend}): {} acknowledged before kill -9, all {} replayed with their codes after restart, \
          {rows} stored ({} in flight when killed), 0 lost, 0 duplicated, integrity ok",
         acknowledged.len(),
         codes.len(),
@@ -186,10 +225,10 @@ async fn round(number: usize, server: &Path) {
     );
 }
 
-/// `rounds` kills on SQLite with the server binary at `server`.
-pub async fn run(rounds: usize, server: &Path) {
+/// `rounds` kills with the server binary at `server`, on SQLite or on PostgreSQL.
+pub async fn run(rounds: usize, server: &Path, postgres: Option<&str>) {
     for number in 1..=rounds {
-        round(number, server).await;
+        round(number, server, postgres).await;
     }
     println!("durability: {rounds} passed, 0 failed");
 }

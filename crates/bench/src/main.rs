@@ -33,12 +33,13 @@ async fn main() {
         bundle::report(std::path::Path::new(dir));
         return;
     }
-    // `motlan-bench --durability ROUNDS SERVER`: the kill -9 check.
-    if let [flag, rounds, server] = args.as_slice()
+    // `motlan-bench --durability ROUNDS SERVER [POSTGRES_ADMIN_URL]`: the kill -9 check.
+    if let [flag, rounds, server, postgres @ ..] = args.as_slice()
         && flag == "--durability"
     {
         let rounds = rounds.parse().expect("a number of rounds");
-        durability::run(rounds, std::path::Path::new(server)).await;
+        let postgres = postgres.first().map(String::as_str);
+        durability::run(rounds, std::path::Path::new(server), postgres).await;
         return;
     }
     let catalog = Catalog::embedded()
