@@ -102,6 +102,8 @@ test('a mother registers her newborn: she confirms what national data holds, typ
     const before = page.url();
     await next(page);
     await page.waitForURL((url) => url.href !== before);
+    // The address changes first; wait for the next page itself before reading it.
+    await page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading);
   }
   await step(page, 'Kiểm tra thông tin trước khi nộp');
   const check = await page.locator('main').textContent();

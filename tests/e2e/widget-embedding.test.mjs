@@ -184,6 +184,8 @@ test('an agency page embeds birth registration: sign-in through a popup, filing,
     const before = inner.url();
     await next();
     for (let j = 0; j < 50 && inner.url() === before; j += 1) await page.waitForTimeout(100);
+    // The address changes first; wait for the next page itself before reading it.
+    await inner.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading);
   }
   await frame.getByRole('heading', { level: 1, name: 'Kiểm tra thông tin trước khi nộp' }).waitFor();
   heights.push(await settledHeight(page, inner));
