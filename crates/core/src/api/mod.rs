@@ -56,6 +56,12 @@ impl From<&Procedure> for ProcedureSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "procedure_code": "1.001193",
+    "answers": {"requester.relation": "mother", "child.circumstance": "normal", "father.known": "yes",
+        "child.full_name": "Trần Ngọc Anh", "copies": "1", "declaration": "yes"},
+    "attachments": {}
+})))]
 pub struct NewDossier {
     pub procedure_code: String,
     /// Answers by answer key.
@@ -70,6 +76,10 @@ pub struct NewDossier {
 /// Answer to a successful `POST /api/v1/dossiers` (201), and to its idempotent replays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "code": "000.00.20.H12-261130-0001", "procedure_code": "1.001193", "status": "received",
+    "received_at": "2026-11-30T09:15:00+07:00", "appointment_on": "2026-12-01", "fee": 0
+})))]
 pub struct DossierReceipt {
     /// Official dossier code, e.g. `000.00.20.H12-261124-0001`.
     pub code: String,
@@ -219,6 +229,11 @@ pub struct FiledDocument {
 /// Body of every error answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "error": "validation_failed",
+    "message": {"vi": "Một số thông tin chưa hợp lệ.", "en": "Some information is not valid."},
+    "fields": [{"field": "child.full_name", "message_key": "name.empty"}]
+})))]
 pub struct ApiError {
     /// Stable machine-readable key, e.g. `idempotency_key_missing`.
     pub error: String,
@@ -280,6 +295,9 @@ pub struct Me {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "procedure_code": "1.001193", "answers": {"requester.relation": "mother"}
+})))]
 pub struct PrefillRequest {
     pub procedure_code: String,
     #[serde(default)]
@@ -301,6 +319,9 @@ pub struct PrefillResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "answers": {"child.full_name": "  Trần   Ngọc Anh "}, "questions": ["child.full_name"]
+})))]
 pub struct CheckRequest {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,

@@ -235,3 +235,25 @@ async fn the_api_description_passes_an_openapi_3_1_validator() {
         String::from_utf8_lossy(&checked.stderr)
     );
 }
+
+#[tokio::test]
+async fn the_main_bodies_come_with_examples() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/v1/openapi.json").await.json;
+    for schema in [
+        "NewDossier",
+        "DossierReceipt",
+        "ApiError",
+        "CheckRequest",
+        "PrefillRequest",
+    ] {
+        assert!(
+            doc["components"]["schemas"][schema]["example"].is_object(),
+            "{schema} has no example"
+        );
+    }
+    assert_eq!(
+        doc["components"]["schemas"]["NewDossier"]["example"]["procedure_code"],
+        "1.001193"
+    );
+}
