@@ -22,7 +22,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::AppState;
 use crate::embed::FramedBy;
-use crate::error::{Failure, api_errors};
+use crate::error::{Common, Failure};
 
 /// What the built web app needs the policy to allow, found in its `index.html`.
 #[derive(Debug, Clone, Default)]
@@ -192,18 +192,9 @@ fn check(limiter: &DefaultKeyedRateLimiter<String>, key: &str) -> Result<(), u64
     })
 }
 
-api_errors! {
-    /// Too many requests from one address or one account.
-    pub enum Limited {
-        RateLimited => (TOO_MANY_REQUESTS, "rate_limited",
-            "Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau {} giây; thông tin bạn nhập không bị mất.",
-            "Too many requests in a short time. Please try again in {} seconds; nothing you entered is lost."),
-    }
-}
-
 /// The 429 answer.
 pub fn too_many(seconds: u64) -> Response {
-    let mut response = Failure::from(Limited::RateLimited)
+    let mut response = Failure::from(Common::RateLimited)
         .with_arg(seconds)
         .into_response();
     if let Ok(value) = HeaderValue::from_str(&seconds.max(1).to_string()) {

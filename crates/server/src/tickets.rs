@@ -29,8 +29,10 @@ pub enum Redeemed {
     Pending,
     /// The token, handed out once; the ticket is gone.
     Token(String),
-    /// Unknown, expired, used, or a wrong secret (told apart to no one).
+    /// Unknown, expired or used.
     Gone,
+    /// The ticket exists but this is not its secret (the token stays unreachable).
+    WrongSecret,
 }
 
 #[derive(Clone, Default)]
@@ -80,7 +82,7 @@ impl Tickets {
         };
         // Compare digests, so the time taken says nothing about the secret.
         if ticket.secret_sha256 != digest(secret) {
-            return Redeemed::Gone;
+            return Redeemed::WrongSecret;
         }
         if ticket.token.is_none() {
             return Redeemed::Pending;
@@ -101,10 +103,10 @@ mod tests {
         let tickets = Tickets::default();
         tickets.open("t1", "s1");
         assert_eq!(tickets.redeem("t1", "s1"), Redeemed::Pending);
-        assert_eq!(tickets.redeem("t1", "wrong"), Redeemed::Gone);
+        assert_eq!(tickets.redeem("t1", "wrong"), Redeemed::WrongSecret);
         assert!(tickets.fill("t1", "token"));
         assert!(!tickets.fill("t1", "another"), "a ticket is filled once");
-        assert_eq!(tickets.redeem("t1", "wrong"), Redeemed::Gone);
+        assert_eq!(tickets.redeem("t1", "wrong"), Redeemed::WrongSecret);
         assert_eq!(tickets.redeem("t1", "s1"), Redeemed::Token("token".into()));
         assert_eq!(tickets.redeem("t1", "s1"), Redeemed::Gone);
         assert!(!tickets.fill("unknown", "token"));

@@ -30,6 +30,9 @@ api_errors! {
         NotRegistered => (NOT_FOUND, "embed_not_registered",
             "Trang này chưa được đăng ký để nhúng biểu mẫu của thủ tục này.",
             "This page is not registered to embed this procedure's form."),
+        SecretWrong => (FORBIDDEN, "ticket_secret_wrong",
+            "Mã bí mật của phiên đăng nhập không đúng.",
+            "This is not the sign-in ticket's secret."),
         TicketGone => (NOT_FOUND, "ticket_gone",
             "Phiên đăng nhập này đã hết hạn hoặc đã được dùng. Hãy bấm đăng nhập lại.",
             "This sign-in has expired or was used. Please choose sign in again."),
@@ -121,5 +124,6 @@ async fn redeem_ticket(
             Ok((StatusCode::ACCEPTED, Json(serde_json::Value::Null)).into_response())
         }
         Redeemed::Gone => Err(EmbedError::TicketGone.into()),
+        Redeemed::WrongSecret => Err(EmbedError::SecretWrong.into()),
     }
 }

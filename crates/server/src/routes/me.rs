@@ -75,6 +75,8 @@ fn purpose(text: &str) -> Result<Purpose, Failure> {
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
 struct Give {
+    /// The version of the consent texts the citizen read (`GET /consent-purposes`).
+    #[schema(pattern = "^2026-11$", example = "2026-11")]
     text_version: String,
 }
 

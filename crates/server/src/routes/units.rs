@@ -64,7 +64,7 @@ struct WardQuery {
 }
 
 #[utoipa::path(get, path = "/provinces/{code}/wards", tag = "catalog",
-    params(("code" = u16, Path), ("q" = Option<String>, Query, description = "Part of the name; diacritics and case are ignored")),
+    params(("code" = u16, Path, minimum = 1, maximum = 65535, example = 1), ("q" = Option<String>, Query, description = "Part of the name; diacritics and case are ignored")),
     summary = "The wards of a province",
     responses((status = 200, body = [WardEntry]), UnitError, Common))]
 async fn wards(

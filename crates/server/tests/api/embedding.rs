@@ -139,8 +139,8 @@ async fn a_sign_in_ticket_brings_the_popups_token_to_the_frame_once() {
     let wrong = app
         .call("POST", &redeem, "", Some(json!({ "secret": "guess" })))
         .await;
-    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
-    assert_eq!(wrong.json["error"], "ticket_gone");
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert_eq!(wrong.json["error"], "ticket_secret_wrong");
     let redeemed = app
         .call("POST", &redeem, "", Some(json!({ "secret": secret })))
         .await;

@@ -257,3 +257,15 @@ async fn the_main_bodies_come_with_examples() {
         "1.001193"
     );
 }
+
+#[tokio::test]
+async fn the_described_consent_version_is_the_one_in_force() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/v1/openapi.json").await.json;
+    let texts = app.get("/api/v1/consent-purposes").await.json;
+    let version = texts[0]["version"].as_str().expect("a version");
+    assert_eq!(
+        doc["components"]["schemas"]["Give"]["properties"]["text_version"]["pattern"],
+        format!("^{version}$")
+    );
+}
