@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
 pub struct FramedBy(pub Vec<String>);
 
 async fn page(State(state): State<AppState>, Path(procedure): Path<String>) -> Response {
-    let Ok(html) = tokio::fs::read_to_string(state.static_dir.join("index.html")).await else {
+    let Some(html) = state.shell.index.clone() else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             "Ứng dụng chưa được xây dựng (cargo xtask run). / The web app is not built.",

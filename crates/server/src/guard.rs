@@ -1,6 +1,6 @@
 //! What every API request goes through before and after its handler: state-changing requests
 //! from a foreign page are refused (a form posted by another site never reaches a handler), JSON
-//! bodies must say they are JSON, and any error that left without the API's JSON shape (a 405,
+//! bodies must say they are JSON (`json_body`, on every operation but the upload), and any error that left without the API's JSON shape (a 405,
 //! a path parameter that does not parse, a body over the limit) gets it, in both languages,
 //! without internal formatting.
 
@@ -45,18 +45,20 @@ pub async fn api(State(state): State<AppState>, request: Request, next: Next) ->
         if origin.is_some_and(|o| !allowed_origin(&state, o, host)) {
             return Common::OriginNotAllowed.into_response();
         }
-        if !json_or_none(&request) {
-            return Common::ContentType.into_response();
-        }
     }
     shaped(next.run(request).await)
 }
 
-/// A body, if any, declared as JSON; uploads (`/attachments`) carry the file's bytes.
-fn json_or_none(request: &Request) -> bool {
-    if request.uri().path().ends_with("/attachments") {
-        return true;
+/// Route layer of the operations that take JSON (every one but the upload): a body, if any,
+/// must be declared as JSON.
+pub async fn json_body(request: Request, next: Next) -> Response {
+    if changes_state(request.method()) && !json_or_none(&request) {
+        return Common::ContentType.into_response();
     }
+    next.run(request).await
+}
+
+fn json_or_none(request: &Request) -> bool {
     match request.headers().get(header::CONTENT_TYPE) {
         Some(value) => value
             .to_str()

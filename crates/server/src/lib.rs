@@ -54,8 +54,6 @@ pub struct AppState {
     /// Agencies allowed to embed forms on their sites.
     pub agencies: Arc<agencies::Agencies>,
     pub tickets: tickets::Tickets,
-    /// The web app's folder (`index.html` is served for embedded forms with their own policy).
-    pub static_dir: std::path::PathBuf,
 }
 
 impl AppState {
@@ -73,7 +71,6 @@ impl AppState {
         Ok(Self {
             agencies: Arc::new(agencies),
             tickets: tickets::Tickets::default(),
-            static_dir: config.static_dir.clone(),
             catalog: Arc::new(catalog),
             storage,
             receiving_unit: config.receiving_unit.clone(),

@@ -31,12 +31,16 @@ pub struct WebShell {
     pub script_hashes: Vec<String>,
     /// The app's stylesheet, so server-rendered pages (the sandbox sign-in) look the same.
     pub stylesheet: Option<String>,
+    /// The page itself, read once with its hashes (an embedded form's page serves it).
+    pub index: Option<String>,
+    /// The policy of every page that may not be framed, made once.
+    unframed_policy: Option<HeaderValue>,
 }
 
 impl WebShell {
     pub fn read(static_dir: &Path) -> Self {
         let Ok(html) = std::fs::read_to_string(static_dir.join("index.html")) else {
-            return Self::default();
+            return Self::default().with_policy();
         };
         let mut script_hashes = Vec::new();
         let mut rest = html.as_str();
@@ -68,7 +72,15 @@ impl WebShell {
         Self {
             script_hashes,
             stylesheet,
+            index: Some(html),
+            unframed_policy: None,
         }
+        .with_policy()
+    }
+
+    fn with_policy(mut self) -> Self {
+        self.unframed_policy = HeaderValue::from_str(&self.policy("'none'")).ok();
+        self
     }
 
     /// The Content Security Policy: `frame_ancestors` is `'none'` except for embedded forms.
@@ -96,44 +108,43 @@ pub async fn apply_headers(
         .extensions_mut()
         .remove::<FramedBy>()
         .filter(|f| !f.0.is_empty());
-    let ancestors = framed_by
-        .as_ref()
-        .map_or_else(|| "'none'".to_owned(), |f| f.0.join(" "));
     let headers = response.headers_mut();
-    if let Ok(policy) = HeaderValue::from_str(&shell.policy(&ancestors)) {
+    // Only an embedded form's page needs a policy made for it.
+    let policy = match &framed_by {
+        Some(f) => HeaderValue::from_str(&shell.policy(&f.0.join(" "))).ok(),
+        None => shell.unframed_policy.clone(),
+    };
+    if let Some(policy) = policy {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    for (name, value) in fixed_headers() {
+    for (name, value) in FIXED_HEADERS {
         // `frame-ancestors` supersedes X-Frame-Options, which cannot name origins.
         if name == header::X_FRAME_OPTIONS && framed_by.is_some() {
             continue;
         }
-        headers.insert(name, value);
+        headers.insert(name, HeaderValue::from_static(value));
     }
     response
 }
 
 /// Headers added to every response besides the policy.
-fn fixed_headers() -> Vec<(HeaderName, HeaderValue)> {
-    let value = |v: &str| HeaderValue::from_str(v).expect("a valid header value");
-    vec![
-        (
-            header::STRICT_TRANSPORT_SECURITY,
-            value("max-age=31536000; includeSubDomains"),
-        ),
-        (header::X_CONTENT_TYPE_OPTIONS, value("nosniff")),
-        (header::REFERRER_POLICY, value("no-referrer")),
-        (header::X_FRAME_OPTIONS, value("DENY")),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            value("same-origin"),
-        ),
-        (
-            HeaderName::from_static("permissions-policy"),
-            value("camera=(), microphone=(), geolocation=(), payment=()"),
-        ),
-    ]
-}
+const FIXED_HEADERS: [(HeaderName, &str); 6] = [
+    (
+        header::STRICT_TRANSPORT_SECURITY,
+        "max-age=31536000; includeSubDomains",
+    ),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    ),
+    (
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    ),
+];
 
 /// CORS for the configured origins only; none configured, no CORS headers at all.
 pub fn cors(origins: &[String]) -> Option<CorsLayer> {

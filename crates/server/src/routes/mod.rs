@@ -84,17 +84,21 @@ pub(crate) fn cacheable(
 /// The API and its description, built together: every route is registered with its
 /// documentation (`utoipa-axum`), so none can exist undocumented.
 pub fn router() -> Router<AppState> {
-    let (router, description) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+    // Every operation takes JSON but the upload, which takes the file's bytes.
+    let json = OpenApiRouter::new()
         .merge(health::router())
         .merge(procedures::router())
         .merge(units::router())
-        .merge(attachments::router())
         .merge(dossiers::router())
         .merge(receipt::router())
         .merge(me::router())
         .merge(after_filing::router())
         .merge(officer::router())
         .merge(embeds::router())
+        .route_layer(axum::middleware::from_fn(crate::guard::json_body));
+    let (router, description) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+        .merge(json)
+        .merge(attachments::router())
         .split_for_parts();
     let description = std::sync::Arc::new(description);
     router

@@ -8,7 +8,10 @@ use motlan_core::form::Answers;
 use motlan_core::lifecycle::{Action, Actor, Refusal, Standing};
 
 use super::super::Storage;
-use super::{COLUMNS, insert_event, json, stored};
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+
+use super::{decode, insert_event, json, status};
 
 /// A value an action sets besides the status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +27,12 @@ pub enum Update {
         score: u8,
         feedback: String,
     },
+}
+
+/// A boolean column: SQLite answers an integer, PostgreSQL a boolean.
+fn flag(row: &AnyRow, name: &str) -> Result<bool, sqlx::Error> {
+    row.try_get::<bool, _>(name)
+        .or_else(|_| row.try_get::<i64, _>(name).map(|n| n != 0))
 }
 
 impl Storage {
@@ -51,12 +60,19 @@ impl Storage {
         if touched == 0 {
             return Ok(None);
         }
-        let query = format!("SELECT {COLUMNS} FROM dossiers WHERE code = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(query))
-            .bind(code)
-            .fetch_one(&mut *tx)
-            .await?;
-        let before = stored(&row)?.standing();
+        // Only what the lifecycle reads: the answers and documents stay undecoded.
+        let row = sqlx::query(
+            "SELECT status, fee, paid_at IS NOT NULL AS paid, rating IS NOT NULL AS rated FROM dossiers WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
+        let before = Standing {
+            status: status(&row.try_get::<String, _>("status")?)?,
+            fee: u64::try_from(row.try_get::<i64, _>("fee")?).map_err(decode)?,
+            paid: flag(&row, "paid")?,
+            rated: flag(&row, "rated")?,
+        };
         let after = match before.decide(actor, action) {
             Ok(after) => after,
             Err(refusal) => {
