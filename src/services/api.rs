@@ -38,6 +38,14 @@ pub enum ApiFailure {
 }
 
 impl ApiFailure {
+    /// An error answer: the API's explained error, or an unexpected one.
+    pub(super) fn from_answer(status: u16, text: &str) -> Self {
+        match serde_json::from_str::<ApiError>(text) {
+            Ok(error) => ApiFailure::Rejected { status, error },
+            Err(_) => ApiFailure::Unexpected { status },
+        }
+    }
+
     /// A message for people, in `lang`; `fallback` when the server gave none.
     pub fn message(&self, lang: Lang, fallback: &str) -> String {
         match self {
@@ -306,10 +314,7 @@ impl Api {
         if response.ok() {
             Ok((status, text))
         } else {
-            match serde_json::from_str::<ApiError>(&text) {
-                Ok(error) => Err(ApiFailure::Rejected { status, error }),
-                Err(_) => Err(ApiFailure::Unexpected { status }),
-            }
+            Err(ApiFailure::from_answer(status, &text))
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Uploading a file for a document, with progress: `XMLHttpRequest` reports what `fetch` cannot.
 
-use motlan_core::api::ApiError;
-
 use super::api::{Api, ApiFailure};
 
 /// A stored upload (`POST /attachments`).
@@ -52,10 +50,7 @@ impl Api {
         if (200..300).contains(&status) {
             serde_json::from_str(&text).map_err(|_| ApiFailure::Unexpected { status })
         } else {
-            match serde_json::from_str::<ApiError>(&text) {
-                Ok(error) => Err(ApiFailure::Rejected { status, error }),
-                Err(_) => Err(ApiFailure::Unexpected { status }),
-            }
+            Err(ApiFailure::from_answer(status, &text))
         }
     }
 }

@@ -17,10 +17,10 @@ use hyper::body::Bytes;
 use hyper::{Method, Request, StatusCode};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
-use serde_json::{Value, json};
+use serde_json::Value;
 use sqlx::Connection as _;
 
-use crate::load::{HttpClient, sign_in};
+use crate::load::{HttpClient, lan_birth, sign_in};
 
 const CLIENTS: usize = 16;
 
@@ -143,17 +143,7 @@ async fn round(number: usize, server: &Path, postgres: Option<&str>) {
         .pool_max_idle_per_host(CLIENTS)
         .build_http();
     let token = Arc::new(sign_in(&client, &base).await);
-    let body: Arc<Vec<u8>> = Arc::new(
-        json!({
-            "procedure_code": "1.001193",
-            "answers": {
-                "requester.relation": "mother", "child.circumstance": "normal", "father.known": "yes",
-                "child.full_name": "Trần Ngọc Anh", "copies": "1", "declaration": "yes"
-            }
-        })
-        .to_string()
-        .into_bytes(),
-    );
+    let body = Arc::new(lan_birth());
     let acknowledged: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
     let tasks: Vec<_> = (0..CLIENTS)
         .map(|t| {

@@ -51,6 +51,19 @@ pub(crate) async fn call(
 }
 
 /// Signs in as Lan through the sandbox code flow with PKCE and consents to every purpose.
+/// Lan's birth registration: what she answers once national data has filled the rest.
+pub(crate) fn lan_birth() -> Vec<u8> {
+    json!({
+        "procedure_code": "1.001193",
+        "answers": {
+            "requester.relation": "mother", "child.circumstance": "normal", "father.known": "yes",
+            "child.full_name": "Trần Ngọc Anh", "copies": "1", "declaration": "yes"
+        }
+    })
+    .to_string()
+    .into_bytes()
+}
+
 pub(crate) async fn sign_in(client: &HttpClient, base: &str) -> String {
     let verifier = "load-benchmark-verifier-0123456789abcdefghijklmnop";
     let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -147,17 +160,7 @@ pub async fn run() {
         .pool_max_idle_per_host(CLIENTS)
         .build_http();
     let token = Arc::new(sign_in(&client, &base).await);
-    let body = Arc::new(
-        json!({
-            "procedure_code": "1.001193",
-            "answers": {
-                "requester.relation": "mother", "child.circumstance": "normal", "father.known": "yes",
-                "child.full_name": "Trần Ngọc Anh", "copies": "1", "declaration": "yes"
-            }
-        })
-        .to_string()
-        .into_bytes(),
-    );
+    let body = Arc::new(lan_birth());
     let url = Arc::new(format!("{base}/api/v1/dossiers"));
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();

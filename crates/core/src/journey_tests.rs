@@ -47,13 +47,14 @@ fn a_mother_confirms_what_is_known_answers_the_open_pages_and_uploads_nothing() 
         .iter()
         .find(|p| p.questions.iter().any(|q| q.id == "mother.full_name"))
         .unwrap();
-    if mother_page
-        .questions
-        .iter()
-        .all(|q| q.keys().iter().all(|k| plan.is_locked(k)))
-    {
-        assert!(!ids.contains(&mother_page.id.as_str()));
-    }
+    assert!(
+        mother_page
+            .questions
+            .iter()
+            .all(|q| q.keys().iter().all(|k| plan.is_locked(k))),
+        "national data answers the whole page about the mother"
+    );
+    assert!(!ids.contains(&mother_page.id.as_str()), "{ids:?}");
     assert!(plan.known.iter().any(|q| q.id == "requester.full_name"));
 
     // What is sent leaves the locked values to the server.

@@ -88,11 +88,7 @@ pub(super) fn supplement_form(props: &SupplementProps) -> Html {
                     .iter()
                     .map(|k| (k.clone(), given.typed.get(k).cloned().unwrap_or_default()))
                     .collect(),
-                attachments: given
-                    .uploads
-                    .iter()
-                    .map(|(d, list)| (d.clone(), list.iter().map(|u| u.id.clone()).collect()))
-                    .collect(),
+                attachments: given.attachments(),
             };
             let (api, code, reload, errors, failure, busy) = (
                 api.clone(),

@@ -5,7 +5,6 @@ use time::Date;
 
 use super::{Address, CitizenData};
 use crate::kinds::{DataSource, PaperKind};
-use crate::personal_id::Sex;
 use crate::source::{Field as F, SourcePath, Subject};
 use crate::validate::date::format_date;
 
@@ -24,11 +23,6 @@ pub enum FoundValue {
     Address(Address),
 }
 
-/// How the forms write a sex (`QuestionKind::Sex` answers).
-pub fn sex_value(sex: Sex) -> String {
-    sex.as_answer().to_owned()
-}
-
 impl CitizenData {
     /// The value a source path names, if the records hold it.
     pub fn lookup(&self, path: &SourcePath) -> Option<Found> {
@@ -42,7 +36,7 @@ impl CitizenData {
                     F::FullName => text(&p.full_name),
                     F::DateOfBirth => date(p.date_of_birth),
                     F::BirthYear => text(&p.date_of_birth.year().to_string()),
-                    F::Sex => text(&sex_value(p.sex)),
+                    F::Sex => text(p.sex.as_answer()),
                     F::PersonalId => text(p.personal_id.as_str()),
                     F::Ethnicity => text(&p.ethnicity),
                     F::Religion => text(&p.religion),
@@ -67,7 +61,7 @@ impl CitizenData {
                     F::FullName => text(&r.full_name),
                     F::DateOfBirth => r.date_of_birth.and_then(date),
                     F::BirthYear => r.date_of_birth.and_then(|d| text(&d.year().to_string())),
-                    F::Sex => r.sex.and_then(|s| text(&sex_value(s))),
+                    F::Sex => r.sex.and_then(|s| text(s.as_answer())),
                     F::PersonalId => r.personal_id.as_ref().and_then(|id| text(id.as_str())),
                     F::Ethnicity => r.ethnicity.as_deref().and_then(text),
                     F::Nationality => r.nationality.as_deref().and_then(text),
@@ -88,7 +82,7 @@ impl CitizenData {
                 let n = self.latest_birth_notice()?;
                 let value = match field {
                     F::DateOfBirth => date(n.date_of_birth),
-                    F::Sex => text(&sex_value(n.sex)),
+                    F::Sex => text(n.sex.as_answer()),
                     F::PlaceOfBirth => text(&n.place_of_birth),
                     F::MotherFullName => text(&n.mother_full_name),
                     _ => None,
@@ -100,7 +94,7 @@ impl CitizenData {
                 let value = match field {
                     F::FullName => text(&n.full_name),
                     F::PersonalId => n.personal_id.as_ref().and_then(|id| text(id.as_str())),
-                    F::Sex => text(&sex_value(n.sex)),
+                    F::Sex => text(n.sex.as_answer()),
                     F::DateOfBirth => date(n.date_of_birth),
                     F::DateOfDeath => date(n.date_of_death),
                     F::PlaceOfDeath => text(&n.place_of_death),

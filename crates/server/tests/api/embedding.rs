@@ -117,23 +117,10 @@ async fn a_sign_in_ticket_brings_the_popups_token_to_the_frame_once() {
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
 
     let token = app.sign_in("lan").await;
-    let filled = app
-        .call(
-            "PUT",
-            &format!("/api/v1/sign-in-tickets/{id}"),
-            &token,
-            None,
-        )
-        .await;
+    let ticket = format!("/api/v1/sign-in-tickets/{id}");
+    let filled = app.call("PUT", &ticket, &token, None).await;
     assert_eq!(filled.status, StatusCode::NO_CONTENT);
-    let again = app
-        .call(
-            "PUT",
-            &format!("/api/v1/sign-in-tickets/{id}"),
-            &token,
-            None,
-        )
-        .await;
+    let again = app.call("PUT", &ticket, &token, None).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "filled once");
 
     let wrong = app
