@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 pub use keys::SigningKeys;
-pub use verify::{AuthError, Citizen, Claims, Verifier};
+pub use verify::{AuthError, Citizen, Claims, Verifier, bearer};
 
 /// What identity needs at run time.
 pub struct Identity {

@@ -66,6 +66,15 @@ impl Verifier {
     }
 }
 
+/// The bearer token of an `Authorization` header, if any.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+}
+
 /// A signed-in citizen, from a valid bearer token.
 #[derive(Debug, Clone)]
 pub struct Citizen {
@@ -77,12 +86,7 @@ impl FromRequestParts<AppState> for Citizen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
+        let token = bearer(&parts.headers);
         let claims = token
             .and_then(|t| state.identity.verifier.verify(t))
             .ok_or_else(|| unauthorized(token.is_some()))?;

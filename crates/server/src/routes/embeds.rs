@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use motlan_core::api::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::{Body, Common, Failure, api_errors};
-use crate::identity::{AuthError, Citizen};
+use crate::identity::{AuthError, Citizen, bearer};
 use crate::tickets::{LIFETIME, Redeemed};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -95,11 +95,7 @@ async fn fill_ticket(
     headers: HeaderMap,
 ) -> Result<StatusCode, Failure> {
     // The extractor verified this token.
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
+    let token = bearer(&headers).unwrap_or_default();
     if state.tickets.fill(&id, token) {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -5,7 +5,6 @@
 
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, Query, State};
-use axum::http::header;
 use axum::http::request::Parts;
 use motlan_core::Localized;
 use motlan_core::api::{DossierReceipt, SupplementItem, SupplementRequest};
@@ -61,12 +60,7 @@ impl FromRequestParts<AppState> for Officer {
         let Some(expected) = &state.officer_token else {
             return Err(OfficerError::SandboxOff.into());
         };
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or_default();
+        let given = crate::identity::bearer(&parts.headers).unwrap_or_default();
         // Compare digests, so the time taken says nothing about the token.
         if Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes()) {
             Ok(Officer)
