@@ -30,6 +30,12 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
         #[cfg(feature = "journey")]
+        Route::Volunteer => html! { <crate::pages::help::VolunteerPage /> },
+        #[cfg(feature = "journey")]
+        Route::HelpJoin => html! { <crate::pages::help::JoinPage /> },
+        #[cfg(feature = "journey")]
+        Route::HelpOffer { code } => html! { <crate::pages::help::OfferPage {code} /> },
+        #[cfg(feature = "journey")]
         Route::Dossier { code } | Route::EmbedDossier { dossier: code, .. } => {
             html! { <DossierPage {code} /> }
         }
@@ -40,6 +46,9 @@ fn switch(route: Route) -> Html {
         | Route::EmbedProcedure { .. }
         | Route::EmbedFiling { .. }
         | Route::MyDossiers
+        | Route::Volunteer
+        | Route::HelpJoin
+        | Route::HelpOffer { .. }
         | Route::Dossier { .. }
         | Route::EmbedDossier { .. } => {
             html! { <crate::components::journey_loader::JourneyLoader /> }

@@ -35,6 +35,15 @@ pub enum Route {
     EmbedFiling { code: String, step: String },
     #[at("/nhung/:code/ho-so/:dossier")]
     EmbedDossier { code: String, dossier: String },
+    /// A volunteer's screen: open a help session, follow the resident's progress.
+    #[at("/tinh-nguyen-vien")]
+    Volunteer,
+    /// Where a resident types the code of a help session.
+    #[at("/ho-tro")]
+    HelpJoin,
+    /// A help offer, opened from its QR code: who helps, before any sign-in.
+    #[at("/ho-tro/:code")]
+    HelpOffer { code: String },
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -2,6 +2,8 @@
 //! so a string missing from one language is a compile error, not a blank on screen.
 
 mod en;
+#[cfg(feature = "journey")]
+pub mod help;
 mod vi;
 
 use motlan_core::Lang;
@@ -89,6 +91,8 @@ pub struct Strings {
 /// build that carries those pages, so the first-load bundle does not ship them.
 #[cfg(feature = "journey")]
 pub struct Journey {
+    /// Volunteer-assisted filing.
+    pub h: &'static help::Help,
     pub popup_done_title: &'static str,
     pub popup_done_body: &'static str,
     /// Above an embedded form: whose service it is.

@@ -6,6 +6,8 @@ mod data_use;
 mod dossier;
 #[cfg(feature = "journey")]
 mod filing;
+#[cfg(feature = "journey")]
+pub mod help;
 mod home;
 #[cfg(feature = "journey")]
 mod my_dossiers;

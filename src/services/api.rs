@@ -14,7 +14,7 @@ use yew::AttrValue;
 /// Where the API is; shared through a context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {
-    pub(super) base: AttrValue,
+    pub(crate) base: AttrValue,
     /// The signed-in citizen's access token, when calling as them.
     pub(super) token: Option<std::rc::Rc<str>>,
 }
@@ -257,7 +257,7 @@ impl Api {
 
     /// Calls the API and reads the answer as `T`. Only the (de)serialisation is generic: the
     /// exchange itself is one function, so each new answer type costs the bundle little.
-    pub(super) async fn request<B: Serialize, T: DeserializeOwned>(
+    pub(crate) async fn request<B: Serialize, T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
@@ -319,7 +319,7 @@ impl Api {
     }
 }
 
-pub(super) enum Method {
+pub(crate) enum Method {
     Get,
     Post,
     Put,

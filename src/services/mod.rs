@@ -4,5 +4,7 @@
 pub mod api;
 pub mod drafts;
 pub mod embedding;
+#[cfg(feature = "journey")]
+pub mod help;
 pub mod identity;
 pub mod upload;

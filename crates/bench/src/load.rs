@@ -146,6 +146,7 @@ pub async fn run() {
         rate_limit_per_account: 1_000_000_000,
         cors_origins: Vec::new(),
         officer_token: None,
+        help_code_seconds: 600,
         agencies_file: dir.path().join("agencies.toml"),
     };
     let state = AppState::new(&config).await.expect("server state");

@@ -214,6 +214,10 @@ pub struct Page {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
     pub questions: Vec<Question>,
+    /// For a volunteer helping a resident: how to explain this page, so the resident can do it
+    /// alone next time (`help::describe`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
 }
 
 /// A field of the official form the online service fills itself (addressee, date and place,

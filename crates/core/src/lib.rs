@@ -16,6 +16,7 @@ mod engine_tests;
 pub mod error;
 pub mod field;
 pub mod form;
+pub mod help;
 pub mod i18n;
 pub mod journey;
 #[cfg(all(test, feature = "embedded-catalog"))]

@@ -14,6 +14,18 @@ pub struct DemoCitizen {
     pub label: Localized,
     pub description: Localized,
     pub data: CitizenData,
+    /// Set for the sandbox's youth-union volunteers, who sign in with their own identity and are
+    /// registered in the volunteer registry at start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer: Option<DemoVolunteer>,
+}
+
+/// A demo volunteer's registry entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoVolunteer {
+    pub team: String,
+    pub commune: String,
+    pub union_unit: String,
 }
 
 /// All demo citizens.

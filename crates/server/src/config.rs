@@ -91,6 +91,10 @@ pub struct Config {
     )]
     pub agencies_file: PathBuf,
 
+    /// How long a volunteer's help code may be used, in seconds (10 minutes; shorter in tests).
+    #[arg(long, env = "MOTLAN_HELP_CODE_SECONDS", default_value_t = 600, value_parser = clap::value_parser!(i64).range(5..=600))]
+    pub help_code_seconds: i64,
+
     /// Token of the officer SANDBOX API (`/api/v1/officer`); without it that API is off.
     #[arg(long, env = "MOTLAN_OFFICER_TOKEN")]
     pub officer_token: Option<String>,

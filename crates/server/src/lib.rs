@@ -54,6 +54,10 @@ pub struct AppState {
     /// Agencies allowed to embed forms on their sites.
     pub agencies: Arc<agencies::Agencies>,
     pub tickets: tickets::Tickets,
+    /// Bumped on every change to a help session, so the volunteers' event streams look again.
+    pub help_changes: Arc<tokio::sync::watch::Sender<u64>>,
+    /// How long a help code may be used, in seconds.
+    pub help_code_seconds: i64,
 }
 
 impl AppState {
@@ -68,7 +72,14 @@ impl AppState {
             .await
             .context("cannot open the database (see --database-url)")?;
         let agencies = agencies::Agencies::read(&config.agencies_file, &catalog)?;
+        let identity = identity::Identity::sandbox(
+            &format!("{}/sandbox/idp", config.public_url()),
+            &config.oidc_audience,
+        )?;
+        identity::sandbox::register_volunteers(&identity, &storage).await?;
         Ok(Self {
+            help_changes: Arc::new(tokio::sync::watch::Sender::new(0)),
+            help_code_seconds: config.help_code_seconds,
             agencies: Arc::new(agencies),
             tickets: tickets::Tickets::default(),
             catalog: Arc::new(catalog),
@@ -76,10 +87,7 @@ impl AppState {
             receiving_unit: config.receiving_unit.clone(),
             public_url: config.public_url(),
             in_flight: in_flight::InFlight::default(),
-            identity: Arc::new(identity::Identity::sandbox(
-                &format!("{}/sandbox/idp", config.public_url()),
-                &config.oidc_audience,
-            )?),
+            identity: Arc::new(identity),
             national: Arc::new(national::Sandbox::new()),
             units: Arc::new(load_units(&config.units_file)?),
             calendar: Arc::new(match &config.holidays_file {

@@ -3,6 +3,7 @@
 //! supplement request (only the items the officer named), pay the fee (sandbox), rate the
 //! service once the result is ready.
 
+mod assisted;
 mod payment;
 mod rating;
 mod receipt;
@@ -116,6 +117,9 @@ fn dossier_view(props: &DossierViewProps) -> Html {
                     <div class="summary-list__row"><dt>{ t.fee }</dt><dd>{ fee }</dd></div>
                 </dl>
             </div>
+            if let Some(by) = &r.assisted_by {
+                <assisted::Assisted code={r.code.clone()} by={by.clone()} />
+            }
             <p>{ t.j.confirmation_next }</p>
             <ReceiptActions code={r.code.clone()} />
             if let (Some(request), Some(procedure), true) = (&d.supplement, &props.procedure, standing.allows(Actor::Owner, Action::AnswerSupplement)) {

@@ -39,6 +39,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             procedure_code: code.clone(),
             answers: plan.submitted(effective),
             attachments: props.filing.attachments(),
+            // Filed in a volunteer's help session, if this tab accepted one (not when embedded).
+            help: embed
+                .is_none()
+                .then(crate::services::help::helping)
+                .flatten()
+                .map(|h| h.link),
         };
         let key = props.filing.idempotency_key.clone();
         Callback::from(move |_: MouseEvent| {
@@ -60,6 +66,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 match api.submit_dossier(&dossier, &key).await {
                     Ok(receipt) => {
                         drafts::discard(&code);
+                        if let Some(mut helping) = crate::services::help::helping()
+                            && receipt.assisted_by.is_some()
+                        {
+                            helping.dossier = Some(receipt.code.clone());
+                            crate::services::help::remember(&helping);
+                        }
                         if let Some(embed) = &embed {
                             // The agency learns the code only if the citizen said so.
                             let code = if share {

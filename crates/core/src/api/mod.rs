@@ -2,8 +2,14 @@
 //! sides agree on every field. Domain newtypes appear only where a value is valid by construction.
 
 mod embed;
+mod help;
 
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
+pub use help::{
+    AssistedBy, Cell, HelpAnswer, HelpAnswered, HelpKey, HelpLink, HelpOffer, HelpSessionOpened,
+    HelpSessionView, Helper, HelperReport, NewHelpSession, ProgressReport, ProgressUpdate,
+    ReportRow, VolunteerReport,
+};
 
 use std::collections::BTreeMap;
 
@@ -71,6 +77,9 @@ pub struct NewDossier {
     /// any other (a citizen may always upload anyway).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attachments: BTreeMap<String, Vec<String>>,
+    /// The help session the resident files in, if a volunteer is helping (recorded on the dossier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<HelpLink>,
 }
 
 /// Answer to a successful `POST /api/v1/dossiers` (201), and to its idempotent replays.
@@ -91,6 +100,9 @@ pub struct DossierReceipt {
     pub appointment_on: String,
     /// Fee due, in đồng (online rate).
     pub fee: u64,
+    /// The volunteer who helped the resident file, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<AssistedBy>,
 }
 
 /// One step of a dossier's timeline.

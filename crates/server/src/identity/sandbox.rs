@@ -185,9 +185,14 @@ async fn sign_in_page(
         .map(|c| {
             format!(
                 "<li class=\"card\"><form method=\"post\" action=\"authorize\">{common}{}\
-                 <h2>{}</h2><p>{}</p><p lang=\"en\">{}</p>\
+                 <h2>{}{}</h2><p>{}</p><p lang=\"en\">{}</p>\
                  <button class=\"button\" type=\"submit\">Đăng nhập là {} <span lang=\"en\">/ Sign in as this citizen</span></button></form></li>",
                 hidden("citizen", &c.key),
+                if c.volunteer.is_some() {
+                    "<span class=\"tag\">Tình nguyện viên <span lang=\"en\">/ Volunteer</span></span> "
+                } else {
+                    ""
+                },
                 escape(&c.label.vi),
                 escape(&c.description.vi),
                 escape(&c.description.en),
@@ -373,4 +378,29 @@ async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Re
 
 async fn userinfo(citizen: Citizen) -> Json<serde_json::Value> {
     Json(json!({ "sub": citizen.sub, "name": citizen.name, "sandbox": true }))
+}
+
+/// Registers the sandbox's demo volunteers in the volunteer registry, unless already there (an
+/// officer may have suspended one): active from 1 July 2025, the start of the youth-union
+/// campaign, to 30 June 2027.
+pub async fn register_volunteers(
+    identity: &super::Identity,
+    storage: &crate::storage::Storage,
+) -> anyhow::Result<()> {
+    let at = crate::clock::now_vietnam_rfc3339()?;
+    for c in &identity.citizens {
+        let Some(v) = &c.volunteer else { continue };
+        let entry = motlan_core::help::Volunteer {
+            personal_id: c.data.population.personal_id.to_string(),
+            full_name: c.data.population.full_name.clone(),
+            team: v.team.clone(),
+            commune: v.commune.clone(),
+            union_unit: v.union_unit.clone(),
+            active_from: time::Date::from_calendar_date(2025, time::Month::July, 1)?,
+            active_until: time::Date::from_calendar_date(2027, time::Month::June, 30)?,
+            suspended: false,
+        };
+        storage.register_volunteer_once(&entry, &at).await?;
+    }
+    Ok(())
 }

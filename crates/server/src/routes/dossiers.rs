@@ -78,7 +78,7 @@ fn in_flight() -> Response {
     request_body = motlan_core::api::NewDossier,
     responses(
         (status = 201, description = "Stored; also the answer to a retry with the same key and body", body = motlan_core::api::DossierReceipt),
-        SubmitError, AuthError, Common))]
+        SubmitError, super::help::HelpError, AuthError, Common))]
 async fn submit(
     State(state): State<AppState>,
     citizen: Citizen,
@@ -117,6 +117,10 @@ async fn submit(
         .await?
         .into_iter()
         .collect();
+    let assisted = match &new.help {
+        Some(link) => Some(super::help::assisted_filing(&state, &citizen, link, &reading).await?),
+        None => None,
+    };
     let received_at = crate::clock::now_vietnam().map_err(Failure::internal)?;
     let filed = check_filing(
         procedure,
@@ -151,8 +155,12 @@ async fn submit(
             received_at,
             appointment_on,
             data_use: reading.uses,
+            assisted,
         })
         .await?;
+    if new.help.is_some() {
+        state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
+    }
     match creation {
         Creation::Created(receipt) => {
             tracing::info!(code = %receipt.code, procedure = %receipt.procedure_code, "dossier received");

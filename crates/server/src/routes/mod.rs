@@ -5,6 +5,7 @@ mod attachments;
 mod dossiers;
 mod embeds;
 mod health;
+mod help;
 mod me;
 mod officer;
 mod procedures;
@@ -35,6 +36,7 @@ Identity, national data, payment and the officer API are SANDBOXES behind the in
         (name = "consent", description = "Consent per purpose, pre-filling from national data, the data-use receipt"),
         (name = "dossiers", description = "Filing, tracking, supplements, payment, rating"),
         (name = "embedding", description = "Forms embedded on agency websites: the registered agency, sign-in through a popup"),
+        (name = "volunteers", description = "Volunteer-assisted filing: the registry, help sessions (the resident files on their own phone; the volunteer sees progress by name, never data), the youth-union report"),
         (name = "officer sandbox", description = "Moves dossiers through their states for testing; off without --officer-token"),
         (name = "service", description = "Health"),
     )
@@ -95,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .merge(after_filing::router())
         .merge(officer::router())
         .merge(embeds::router())
+        .merge(help::router())
         .route_layer(axum::middleware::from_fn(crate::guard::json_body));
     let (router, description) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .merge(json)

@@ -50,7 +50,7 @@ fn qr_of(state: &AppState, dossier: &StoredDossier) -> String {
     )
 }
 
-fn qr_svg(text: &str) -> Result<String, Failure> {
+pub(crate) fn qr_svg(text: &str) -> Result<String, Failure> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
         .map_err(Failure::internal)?;
     Ok(code
@@ -188,6 +188,7 @@ mod tests {
             received_at: "2026-11-24T09:30:00+07:00".into(),
             appointment_on: "2026-11-25".into(),
             fee: 0,
+            assisted_by: None,
         };
         let text = qr_text(
             &receipt,

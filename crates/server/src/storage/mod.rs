@@ -6,7 +6,9 @@ mod attachments;
 mod consents;
 mod dossiers;
 mod drafts;
+mod help_sessions;
 mod results;
+mod volunteers;
 mod writer;
 
 use std::path::Path;
@@ -18,6 +20,7 @@ use sqlx::any::AnyPoolOptions;
 pub use attachments::{Attachment, NewAttachment};
 pub use consents::{ConsentRecord, DataUse};
 pub use dossiers::{Creation, NewDossierRecord, StoredDossier, Update};
+pub use help_sessions::{Assisted, HelpChange, HelpSessionRow, NewHelpSession};
 
 /// Which database a URL opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -75,6 +75,7 @@ impl TestApp {
             rate_limit_per_account: 100_000,
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
             officer_token: Some(OFFICER.to_owned()),
+            help_code_seconds: 600,
             agencies_file: dir.path().join("agencies.toml"),
         }
     }

@@ -11,3 +11,4 @@ mod me;
 mod procedures;
 mod security;
 mod tracking;
+mod volunteers;

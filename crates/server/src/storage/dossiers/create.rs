@@ -95,10 +95,11 @@ pub(in crate::storage) async fn create_in(
         received_at,
         appointment_on: new.appointment_on.to_string(),
         fee: new.fee,
+        assisted_by: new.assisted.as_ref().map(|a| a.by.clone()),
     };
     sqlx::query(
-        "INSERT INTO dossiers (code, procedure_code, unit_code, owner, status, answers, documents, fee, received_at, appointment_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO dossiers (code, procedure_code, unit_code, owner, status, answers, documents, fee, received_at, appointment_on, assisted_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&receipt.code)
     .bind(&new.procedure_code)
@@ -110,8 +111,12 @@ pub(in crate::storage) async fn create_in(
     .bind(i64::try_from(new.fee).map_err(encode)?)
     .bind(&receipt.received_at)
     .bind(&receipt.appointment_on)
+    .bind(receipt.assisted_by.as_ref().map(json).transpose()?)
     .execute(&mut **tx)
     .await?;
+    if let Some(assisted) = &new.assisted {
+        super::super::help_sessions::file_in(tx, &receipt.code, assisted).await?;
+    }
     insert_event(
         tx,
         &receipt.code,

@@ -45,6 +45,8 @@ pub struct NewDossierRecord {
     /// The reads of national data this filing made, recorded with the dossier code in the same
     /// transaction, so a stored dossier always has its data-use receipt.
     pub data_use: Vec<super::DataUse>,
+    /// The help session the dossier is filed in, if a volunteer helped.
+    pub assisted: Option<super::Assisted>,
 }
 
 /// A stored dossier with everything the owner may read.
@@ -89,7 +91,7 @@ fn status(text: &str) -> Result<DossierStatus, sqlx::Error> {
 }
 
 const COLUMNS: &str = "code, procedure_code, owner, status, answers, documents, fee, received_at, \
-     appointment_on, supplement, paid_at, payment_ref, rating, feedback, rated_at";
+     appointment_on, supplement, paid_at, payment_ref, rating, feedback, rated_at, assisted_by";
 
 fn receipt(row: &AnyRow) -> Result<DossierReceipt, sqlx::Error> {
     let fee: i64 = row.try_get("fee")?;
@@ -100,6 +102,11 @@ fn receipt(row: &AnyRow) -> Result<DossierReceipt, sqlx::Error> {
         received_at: row.try_get("received_at")?,
         appointment_on: row.try_get("appointment_on")?,
         fee: u64::try_from(fee).map_err(decode)?,
+        assisted_by: row
+            .try_get::<Option<String>, _>("assisted_by")?
+            .as_deref()
+            .map(from_json)
+            .transpose()?,
     })
 }
 
