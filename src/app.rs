@@ -32,6 +32,8 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "journey")]
         Route::Volunteer => html! { <crate::pages::help::VolunteerPage /> },
         #[cfg(feature = "journey")]
+        Route::KioskSetup => html! { <crate::pages::kiosk::KioskSetupPage /> },
+        #[cfg(feature = "journey")]
         Route::HelpJoin => html! { <crate::pages::help::JoinPage /> },
         #[cfg(feature = "journey")]
         Route::HelpOffer { code } => html! { <crate::pages::help::OfferPage {code} /> },
@@ -47,6 +49,7 @@ fn switch(route: Route) -> Html {
         | Route::EmbedFiling { .. }
         | Route::MyDossiers
         | Route::Volunteer
+        | Route::KioskSetup
         | Route::HelpJoin
         | Route::HelpOffer { .. }
         | Route::Dossier { .. }
@@ -68,6 +71,7 @@ fn body(embed: Option<EmbedTarget>) -> Html {
     html! {
         <EmbedProvider target={embed}>
             <BrowserRouter>
+                <crate::components::kiosk_guard::KioskGuard />
                 <Layout>
                     <Switch<Route> render={switch} />
                 </Layout>
@@ -85,6 +89,14 @@ fn body(embed: Option<EmbedTarget>) -> Html {
             <main class="app app--embedded" id="main-content">
                 <crate::components::journey_loader::JourneyLoader />
             </main>
+        },
+        // A kiosk runs the full app, whose guard wipes the browser after each resident.
+        None if crate::state::kiosk::token().is_some() => html! {
+            <BrowserRouter>
+                <Layout>
+                    <crate::components::journey_loader::JourneyLoader />
+                </Layout>
+            </BrowserRouter>
         },
         None => html! {
             <BrowserRouter>

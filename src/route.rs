@@ -38,6 +38,9 @@ pub enum Route {
     /// A volunteer's screen: open a help session, follow the resident's progress.
     #[at("/tinh-nguyen-vien")]
     Volunteer,
+    /// Turns a commune-owned device into a kiosk (its device token from `cargo xtask kiosk add`).
+    #[at("/may-dung-chung")]
+    KioskSetup,
     /// Where a resident types the code of a help session.
     #[at("/ho-tro")]
     HelpJoin,

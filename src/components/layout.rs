@@ -88,7 +88,14 @@ fn site_layout(props: &LayoutProps) -> Html {
                 { props.children.clone() }
             </main>
             <footer class="footer">
-                <div class="container">{ t.footer }</div>
+                <div class="container">
+                    <p>{ t.footer }</p>
+                    <p class="footer__links">
+                        <Link<Route> to={Route::HelpJoin}>{ t.help_join_link }</Link<Route>>
+                        { " · " }
+                        <Link<Route> to={Route::Volunteer}>{ t.volunteer_link }</Link<Route>>
+                    </p>
+                </div>
             </footer>
         </div>
     }

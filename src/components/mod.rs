@@ -7,6 +7,8 @@ pub mod embed_layout;
 pub mod error_summary;
 #[cfg(not(feature = "journey"))]
 pub mod journey_loader;
+#[cfg(feature = "journey")]
+pub mod kiosk_guard;
 pub mod layout;
 pub mod load_state;
 #[cfg(feature = "journey")]

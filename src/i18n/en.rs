@@ -15,6 +15,8 @@ pub static STRINGS: Strings = Strings {
     skip_to_content: "Skip to main content",
     sandbox_banner: "Test version: the identity and national data here are simulated (SANDBOX).",
     footer: "Một Lần is open-source software. Dossiers go to the province's procedure-processing system.",
+    help_join_link: "Enter a volunteer's help code",
+    volunteer_link: "For volunteers",
     loading: "Loading…",
     load_failed: "Could not load the data. Check your connection and try again.",
     retry: "Try again",

@@ -2,6 +2,7 @@
 //! pages, and what the filing and dossier pages say about help.
 
 pub struct Help {
+    pub kiosk: Kiosk,
     pub volunteer_title: &'static str,
     pub volunteer_lead: &'static str,
     pub volunteer_sign_in: &'static str,
@@ -64,6 +65,26 @@ pub struct Help {
 }
 
 pub static VI: Help = Help {
+    kiosk: Kiosk {
+        banner: |commune| {
+            format!(
+                "Máy dùng chung của {commune}. Khi bạn xong, hoặc sau 3 phút không dùng, máy tự đăng xuất và xóa mọi dữ liệu của bạn."
+            )
+        },
+        end: "Kết thúc và xóa dữ liệu",
+        warning_title: "Bạn còn đang dùng máy?",
+        warning_body: |seconds| {
+            format!("Máy sẽ tự đăng xuất và xóa dữ liệu của bạn sau {seconds} giây.")
+        },
+        more_time: "Tôi cần thêm thời gian",
+        setup_title: "Cài đặt máy dùng chung",
+        setup_lead: "Chỉ dùng cho máy của xã đặt tại bộ phận một cửa, không dùng cho điện thoại của tình nguyện viên. Nhập mã thiết bị do cán bộ cấp (cargo xtask kiosk add).",
+        token_label: "Mã thiết bị",
+        setup_button: "Bật chế độ máy dùng chung",
+        on: |name, commune| format!("Máy này là máy dùng chung: {name} ({commune})."),
+        off_button: "Tắt chế độ máy dùng chung",
+        token_missing: "Hãy nhập mã thiết bị.",
+    },
     volunteer_title: "Hỗ trợ người dân nộp hồ sơ",
     volunteer_lead: "Người dân tự đăng nhập, tự đồng ý và tự nộp hồ sơ trên điện thoại của chính họ. Bạn hướng dẫn và thấy họ đang ở bước nào, nhưng không thấy thông tin họ khai.",
     volunteer_sign_in: "Đăng nhập bằng tài khoản của chính bạn (tình nguyện viên đã đăng ký với xã). Không bao giờ đăng nhập bằng tài khoản của người dân.",
@@ -126,6 +147,26 @@ pub static VI: Help = Help {
 };
 
 pub static EN: Help = Help {
+    kiosk: Kiosk {
+        banner: |commune| {
+            format!(
+                "Shared device of {commune}. When you are done, or after 3 minutes without use, it signs out and wipes everything of yours."
+            )
+        },
+        end: "Finish and wipe my data",
+        warning_title: "Are you still using this device?",
+        warning_body: |seconds| {
+            format!("It will sign out and wipe your data in {seconds} seconds.")
+        },
+        more_time: "I need more time",
+        setup_title: "Set up a shared device",
+        setup_lead: "Only for the commune's device at the one-stop desk, never a volunteer's phone. Type the device token an officer issued (cargo xtask kiosk add).",
+        token_label: "Device token",
+        setup_button: "Turn on shared-device mode",
+        on: |name, commune| format!("This is a shared device: {name} ({commune})."),
+        off_button: "Turn off shared-device mode",
+        token_missing: "Type the device token.",
+    },
     volunteer_title: "Helping residents file",
     volunteer_lead: "Residents sign in, consent and file on their own phone. You guide them and see which step they are on, never what they type.",
     volunteer_sign_in: "Sign in with your own account (a volunteer registered with the commune). Never sign in with a resident's account.",
@@ -186,3 +227,19 @@ pub static EN: Help = Help {
     report_send: "Send the report",
     reported: "The report was sent to the youth union.",
 };
+
+/// Strings of a commune-owned kiosk.
+pub struct Kiosk {
+    pub banner: fn(&str) -> String,
+    pub end: &'static str,
+    pub warning_title: &'static str,
+    pub warning_body: fn(u32) -> String,
+    pub more_time: &'static str,
+    pub setup_title: &'static str,
+    pub setup_lead: &'static str,
+    pub token_label: &'static str,
+    pub setup_button: &'static str,
+    pub on: fn(&str, &str) -> String,
+    pub off_button: &'static str,
+    pub token_missing: &'static str,
+}

@@ -19,6 +19,9 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub sandbox_banner: &'static str,
     pub footer: &'static str,
+    /// Footer links to volunteer-assisted filing.
+    pub help_join_link: &'static str,
+    pub volunteer_link: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,

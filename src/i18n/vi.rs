@@ -15,6 +15,8 @@ pub static STRINGS: Strings = Strings {
     skip_to_content: "Chuyển đến nội dung chính",
     sandbox_banner: "Bản thử nghiệm: dữ liệu định danh và dữ liệu quốc gia ở đây là dữ liệu mô phỏng (SANDBOX).",
     footer: "Một Lần là phần mềm mã nguồn mở. Hồ sơ được gửi đến hệ thống giải quyết thủ tục hành chính của tỉnh.",
+    help_join_link: "Nhập mã hỗ trợ của tình nguyện viên",
+    volunteer_link: "Dành cho tình nguyện viên",
     loading: "Đang tải…",
     load_failed: "Không tải được dữ liệu. Kiểm tra kết nối mạng rồi thử lại.",
     retry: "Thử lại",

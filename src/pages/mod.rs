@@ -10,6 +10,8 @@ mod filing;
 pub mod help;
 mod home;
 #[cfg(feature = "journey")]
+pub mod kiosk;
+#[cfg(feature = "journey")]
 mod my_dossiers;
 mod not_found;
 mod procedure;

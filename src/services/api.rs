@@ -39,7 +39,7 @@ pub enum ApiFailure {
 
 impl ApiFailure {
     /// An error answer: the API's explained error, or an unexpected one.
-    pub(super) fn from_answer(status: u16, text: &str) -> Self {
+    pub(crate) fn from_answer(status: u16, text: &str) -> Self {
         match serde_json::from_str::<ApiError>(text) {
             Ok(error) => ApiFailure::Rejected { status, error },
             Err(_) => ApiFailure::Unexpected { status },

@@ -133,3 +133,20 @@ impl Api {
         .await
     }
 }
+
+/// Asks the server whether `token` is a registered kiosk's device token.
+pub async fn kiosk(api: &Api, token: &str) -> Result<motlan_core::api::Kiosk, ApiFailure> {
+    let response = gloo_net::http::Request::get(&format!("{}/kiosk", api.base))
+        .header("Accept", "application/json")
+        .header("X-Kiosk-Token", token)
+        .send()
+        .await
+        .map_err(|_| ApiFailure::Network)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiFailure::Network)?;
+    if response.ok() {
+        serde_json::from_str(&text).map_err(|_| ApiFailure::Unexpected { status })
+    } else {
+        Err(ApiFailure::from_answer(status, &text))
+    }
+}

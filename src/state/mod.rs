@@ -3,5 +3,6 @@
 pub mod embed;
 #[cfg(feature = "journey")]
 pub mod filing;
+pub mod kiosk;
 pub mod prefs;
 pub mod session;

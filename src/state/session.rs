@@ -68,6 +68,7 @@ pub fn session_provider(props: &SessionProviderProps) -> Html {
 }
 
 /// Who is signed in, and the ways to change it.
+#[derive(Clone)]
 pub struct UseSession {
     handle: SessionContext,
 }

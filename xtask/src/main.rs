@@ -8,6 +8,8 @@
 //! - `cargo xtask soak [ROUNDS]`: the kill -9 durability check, many rounds (default 20)
 //! - `cargo xtask cycles`: report import cycles between the modules of each crate
 //! - `cargo xtask officer ...`: move a dossier through its states on the officer sandbox
+//! - `cargo xtask volunteer add|list|suspend`, `cargo xtask kiosk add|list|revoke`: the volunteer
+//!   registry and the commune's kiosks
 //!
 //! Only the standard library is used, so the commands compile in seconds on a fresh machine.
 
@@ -20,11 +22,12 @@ mod run;
 mod server;
 mod setup;
 mod test;
+mod volunteers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | officer ...>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | officer ... | volunteer ... | kiosk ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +46,8 @@ fn main() -> ExitCode {
         Some("cycles") => cycles::cycles(&root),
         Some("soak") => test::soak(&root, args.get(1).map(String::as_str)),
         Some("officer") => officer::officer(&root, &args[1..]),
+        Some("volunteer") => volunteers::volunteer(&root, &args[1..]),
+        Some("kiosk") => volunteers::kiosk(&root, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

@@ -36,7 +36,7 @@ pub fn token(root: &Path) -> Result<String> {
     Ok(token)
 }
 
-fn json_string(text: &str) -> String {
+pub fn json_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -53,8 +53,6 @@ fn json_string(text: &str) -> String {
 
 pub fn officer(root: &Path, args: &[String]) -> Result {
     let usage = "usage: cargo xtask officer list | process CODE | supplement CODE answer:ID|document:ID... -- NOTE | result CODE KIND TITLE | reject CODE REASON";
-    let token = token(root)?;
-    let addr = std::env::var("MOTLAN_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
     let arg = |i: usize| {
         args.get(i)
             .map(String::as_str)
@@ -114,6 +112,14 @@ pub fn officer(root: &Path, args: &[String]) -> Result {
         }
         _ => return Err(usage.to_owned()),
     };
+    send(root, method, &path, body.as_deref())
+}
+
+/// One request to the server `cargo xtask run` started, with the officer token; prints the
+/// answer and fails unless it is 2xx.
+pub fn send(root: &Path, method: &str, path: &str, body: Option<&str>) -> Result {
+    let token = token(root)?;
+    let addr = std::env::var("MOTLAN_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
     let body = body.unwrap_or_default();
     let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",

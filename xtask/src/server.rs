@@ -47,6 +47,8 @@ impl TestServer {
         let mut child = command(root, target.join("debug/motlan-server"))
             .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
             .args(["--officer-token", &officer_token])
+            // The volunteer tests show an expired help code without waiting ten minutes.
+            .args(["--help-code-seconds", "20"])
             .arg("--agencies-file")
             .arg(&agencies)
             .arg("--database-url")

@@ -197,13 +197,13 @@ fn offer_card(props: &OfferCardProps) -> Html {
     let o = &props.offer;
     html! {
         <dl class="card summary-list">
-            <div><dt>{ h.offer_helper }</dt><dd>{ &o.helper.full_name }</dd></div>
-            <div><dt>{ h.offer_team }</dt><dd>{ &o.helper.team }</dd></div>
-            <div><dt>{ h.offer_commune }</dt><dd>{ &o.helper.commune }</dd></div>
-            <div><dt>{ h.offer_procedure }</dt><dd>{
+            <div class="summary-list__row"><dt>{ h.offer_helper }</dt><dd>{ &o.helper.full_name }</dd></div>
+            <div class="summary-list__row"><dt>{ h.offer_team }</dt><dd>{ &o.helper.team }</dd></div>
+            <div class="summary-list__row"><dt>{ h.offer_commune }</dt><dd>{ &o.helper.commune }</dd></div>
+            <div class="summary-list__row"><dt>{ h.offer_procedure }</dt><dd>{
                 o.procedure_name.as_ref().map_or(h.offer_any_procedure, |n| n.get(lang))
             }</dd></div>
-            <div><dt>{ h.number_label }</dt><dd><strong class="help-number">{ o.number }</strong>
+            <div class="summary-list__row"><dt>{ h.number_label }</dt><dd><strong class="help-number">{ o.number }</strong>
                 <p class="hint">{ h.offer_number_hint }</p></dd></div>
         </dl>
     }

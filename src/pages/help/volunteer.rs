@@ -161,7 +161,7 @@ fn opened_session(props: &OpenedProps) -> Html {
                     };
                     if let Ok(next) = serde_json::from_str::<HelpSessionView>(&text) {
                         // An ended session sends nothing more: stop the browser reconnecting.
-                        if let (Some(s), true) = (&source, !next.state.is_live() || next.expired) {
+                        if let (Some(s), true) = (&source, next.is_over()) {
                             s.close();
                         }
                         view.set(Some(next));
@@ -181,12 +181,9 @@ fn opened_session(props: &OpenedProps) -> Html {
         });
     }
     let session = &props.session;
-    let live = view
-        .as_ref()
-        .is_none_or(|v| v.state.is_live() && !v.expired);
     html! {
         <section class="card help-session" aria-labelledby="help-code-heading">
-            if live && view.as_ref().is_none_or(|v| v.state == motlan_core::help::HelpState::Waiting) {
+            if view.as_ref().is_none_or(|v| v.state == motlan_core::help::HelpState::Waiting && !v.expired) {
                 <p>{ h.scan_lead }</p>
                 <div class="help-qr">{ Html::from_html_unchecked(AttrValue::from(session.qr_svg.clone())) }</div>
             }

@@ -134,6 +134,16 @@ pub struct HelpSessionView {
     pub tip: Option<Localized>,
 }
 
+impl HelpSessionView {
+    /// Nothing more will change on the volunteer's screen: declined, ended, expired, or filed
+    /// with the dossier code shared (until then the resident may still share it).
+    pub fn is_over(&self) -> bool {
+        self.expired
+            || matches!(self.state, HelpState::Declined | HelpState::Ended)
+            || (self.state == HelpState::Filed && self.dossier_code.is_some())
+    }
+}
+
 /// Who helped with a dossier, on the resident's dossier page, receipt and the officer's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -163,4 +173,34 @@ pub struct HelperReport {
     /// What happened, in the resident's words (kept for the youth-union, at most 1,000 characters).
     #[serde(default)]
     pub note: String,
+}
+
+/// Body of `POST /kiosks`: a commune-owned device for residents without a phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewKiosk {
+    /// E.g. `Máy 1, bộ phận một cửa UBND xã Mường Phăng`.
+    pub name: String,
+    pub commune: String,
+}
+
+/// A registered kiosk (`GET /kiosk` with its device token, `GET /kiosks`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Kiosk {
+    pub id: String,
+    pub name: String,
+    pub commune: String,
+    #[serde(default)]
+    pub revoked: bool,
+}
+
+/// A kiosk just registered, with its device token: shown once, stored only as a hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KioskRegistered {
+    #[serde(flatten)]
+    pub kiosk: Kiosk,
+    pub token: String,
 }

@@ -7,8 +7,8 @@ mod help;
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
 pub use help::{
     AssistedBy, Cell, HelpAnswer, HelpAnswered, HelpKey, HelpLink, HelpOffer, HelpSessionOpened,
-    HelpSessionView, Helper, HelperReport, NewHelpSession, ProgressReport, ProgressUpdate,
-    ReportRow, VolunteerReport,
+    HelpSessionView, Helper, HelperReport, Kiosk, KioskRegistered, NewHelpSession, NewKiosk,
+    ProgressReport, ProgressUpdate, ReportRow, VolunteerReport,
 };
 
 use std::collections::BTreeMap;

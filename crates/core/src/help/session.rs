@@ -123,11 +123,6 @@ impl HelpState {
             Self::Declined | Self::Ended => Err(HelpRefusal::Closed),
         }
     }
-
-    /// Whether the volunteer's screen still follows this session.
-    pub fn is_live(self) -> bool {
-        matches!(self, Self::Waiting | Self::Accepted)
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod consents;
 mod dossiers;
 mod drafts;
 mod help_sessions;
+mod kiosks;
 mod results;
 mod volunteers;
 mod writer;

@@ -3,6 +3,7 @@
 //! every move; these routes read and write. No answer a volunteer's device receives carries the
 //! resident's personal data.
 
+mod kiosks;
 mod offers;
 mod registry;
 mod sessions;
@@ -23,6 +24,7 @@ use crate::storage::HelpSessionRow;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(registry::router())
+        .merge(kiosks::router())
         .merge(sessions::router())
         .merge(offers::router())
 }

@@ -47,7 +47,7 @@ fn changed(state: &AppState) {
     state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
 }
 
-#[utoipa::path(get, path = "/help-offers/{code}", tag = "volunteers", params(("code" = String, Path, description = "The 6-character join code, any case, dashes allowed")),
+#[utoipa::path(get, path = "/help-offers/{code}", operation_id = "help_offer", tag = "volunteers", params(("code" = String, Path, description = "The 6-character join code, any case, dashes allowed")),
     summary = "Who offers help behind a join code, shown before any sign-in",
     responses((status = 200, body = HelpOffer), HelpError, Common))]
 async fn offer(
@@ -78,7 +78,7 @@ async fn offer(
     }))
 }
 
-#[utoipa::path(post, path = "/help-offers/{code}", tag = "volunteers", params(("code" = String, Path)),
+#[utoipa::path(post, path = "/help-offers/{code}", operation_id = "answer_help_offer", tag = "volunteers", params(("code" = String, Path)),
     summary = "The resident's answer: accept (then sign in on this phone), decline, or report an offer they did not ask for",
     description = "The first answer wins; anyone answering after is told the code is already used.",
     request_body = HelpAnswer,
@@ -148,7 +148,7 @@ async fn held(
     Ok((session, resident))
 }
 
-#[utoipa::path(post, path = "/help-sessions/{id}/progress", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
+#[utoipa::path(post, path = "/help-sessions/{id}/progress", operation_id = "report_help_progress", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
     summary = "The resident's phone reports its step and what still needs attention, by ids only",
     description = "The server names the ids from the catalog for the volunteer; an id the procedure does not have is refused, so no typed value can reach the volunteer.",
     request_body = ProgressUpdate,
@@ -195,7 +195,7 @@ async fn progress(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/help-sessions/{id}/share", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
+#[utoipa::path(post, path = "/help-sessions/{id}/share", operation_id = "share_dossier_code", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
     summary = "The resident shares the dossier code with the volunteer (\"Chia sẻ mã hồ sơ với người hỗ trợ\")",
     request_body = HelpKey,
     responses((status = 204, description = "Shared"), HelpError, AuthError, Common))]
@@ -225,7 +225,7 @@ async fn share(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(post, path = "/help-sessions/{id}/end", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
+#[utoipa::path(post, path = "/help-sessions/{id}/end", operation_id = "end_help", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
     summary = "The resident stops the help (a filed session stays filed)",
     request_body = HelpKey,
     responses((status = 200, body = HelpAnswered), HelpError, AuthError, Common))]
@@ -250,7 +250,7 @@ async fn end(
     }))
 }
 
-#[utoipa::path(post, path = "/dossiers/{code}/report-helper", tag = "volunteers", security(("citizen" = [])), params(("code" = String, Path)),
+#[utoipa::path(post, path = "/dossiers/{code}/report-helper", operation_id = "report_helper", tag = "volunteers", security(("citizen" = [])), params(("code" = String, Path)),
     summary = "The resident reports the volunteer who helped with this dossier",
     request_body = HelperReport,
     responses((status = 204, description = "Reported to the youth union"), HelpError, DossierMissing, AuthError, Common))]

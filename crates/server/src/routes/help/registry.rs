@@ -30,7 +30,7 @@ api_errors! {
     }
 }
 
-#[utoipa::path(post, path = "/volunteers", tag = "volunteers", security(("officer" = [])),
+#[utoipa::path(post, path = "/volunteers", operation_id = "register_volunteer", tag = "volunteers", security(("officer" = [])),
     summary = "Register a volunteer (or update their entry)",
     request_body = Volunteer,
     responses((status = 201, body = Volunteer), RegistryError, OfficerError, Common))]
@@ -49,14 +49,14 @@ async fn register(
     Ok((StatusCode::CREATED, Json(volunteer)))
 }
 
-#[utoipa::path(get, path = "/volunteers", tag = "volunteers", security(("officer" = [])),
+#[utoipa::path(get, path = "/volunteers", operation_id = "list_volunteers", tag = "volunteers", security(("officer" = [])),
     summary = "The volunteer registry",
     responses((status = 200, body = [Volunteer]), OfficerError, Common))]
 async fn list(_: Officer, State(state): State<AppState>) -> Result<Json<Vec<Volunteer>>, Failure> {
     Ok(Json(state.storage.volunteers().await?))
 }
 
-#[utoipa::path(post, path = "/volunteers/{personal_id}/suspend", tag = "volunteers", security(("officer" = [])),
+#[utoipa::path(post, path = "/volunteers/{personal_id}/suspend", operation_id = "suspend_volunteer", tag = "volunteers", security(("officer" = [])),
     params(("personal_id" = String, Path)),
     summary = "Suspend a volunteer: no new help session (past help stays on record)",
     responses((status = 200, body = Volunteer), HelpError, OfficerError, Common))]
@@ -77,7 +77,7 @@ async fn suspend(
         .ok_or_else(|| HelpError::VolunteerUnknown.into())
 }
 
-#[utoipa::path(get, path = "/volunteer-report", tag = "volunteers", security(("officer" = [])),
+#[utoipa::path(get, path = "/volunteer-report", operation_id = "volunteer_report", tag = "volunteers", security(("officer" = [])),
     summary = "Per team and commune: residents helped, procedures, questions and documents avoided, declines and reports (counts under 5 shown as \"<5\")",
     responses((status = 200, body = VolunteerReport), OfficerError, Common))]
 async fn report(

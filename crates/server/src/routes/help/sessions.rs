@@ -39,7 +39,7 @@ fn random_u32s<const N: usize>() -> Result<[u32; N], Failure> {
     Ok(out)
 }
 
-#[utoipa::path(post, path = "/help-sessions", tag = "volunteers", security(("citizen" = [])),
+#[utoipa::path(post, path = "/help-sessions", operation_id = "open_help_session", tag = "volunteers", security(("citizen" = [])),
     summary = "Offer help: a single-use join code (10 minutes), its QR code and the number both screens show",
     description = "Only an active volunteer on the commune's registry may call this, at most 20 times an hour. A session cannot name the resident it is for.",
     request_body = NewHelpSession,
@@ -143,7 +143,7 @@ fn view_of(state: &AppState, s: &HelpSessionRow) -> HelpSessionView {
     }
 }
 
-#[utoipa::path(get, path = "/help-sessions/{id}", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
+#[utoipa::path(get, path = "/help-sessions/{id}", operation_id = "view_help_session", tag = "volunteers", security(("citizen" = [])), params(("id" = String, Path)),
     summary = "A help session the volunteer opened: its state and the resident's progress (names only)",
     responses((status = 200, body = HelpSessionView), HelpError, AuthError, Common))]
 async fn view(
@@ -173,7 +173,7 @@ const STREAM_LIFETIME: Duration = Duration::from_secs(2 * 3600);
 /// the session).
 const POLL: Duration = Duration::from_secs(5);
 
-#[utoipa::path(get, path = "/help-sessions/{id}/events", tag = "volunteers", params(("id" = String, Path), Watch),
+#[utoipa::path(get, path = "/help-sessions/{id}/events", operation_id = "help_session_events", tag = "volunteers", params(("id" = String, Path), Watch),
     summary = "Live progress of a help session (Server-Sent Events, one `session` event per change)",
     description = "Each event's data is a `HelpSessionView`. The stream ends when the session is over (declined, ended, filed or expired).",
     responses((status = 200, description = "An event stream", content_type = "text/event-stream", body = String), HelpError, Common))]
@@ -201,7 +201,7 @@ async fn events(
             loop {
                 let session = state.storage.help_session(&id).await.ok().flatten()?;
                 let view = view_of(&state, &session);
-                let over = !session.state.is_live() || view.expired;
+                let over = view.is_over();
                 // The version changes with the session; expiry changes with time alone.
                 let seen = session.version * 2 + i64::from(view.expired);
                 if last != Some(seen) {
