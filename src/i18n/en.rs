@@ -93,6 +93,7 @@ pub static STRINGS: Strings = Strings {
     data_use_source: "Source",
     data_use_what: "What was read",
     data_use_for: "For procedure, dossier",
+    data_use_helper: |name| format!("Helped by {name}: the helper did not receive this data."),
     data_use_link: "See how your data was used",
     consent_link: "Manage what you allow",
     waived_tag: "Not needed",

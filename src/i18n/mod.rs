@@ -74,6 +74,8 @@ pub struct Strings {
     pub data_use_source: &'static str,
     pub data_use_what: &'static str,
     pub data_use_for: &'static str,
+    /// Beside a read made for a dossier filed with a volunteer's help.
+    pub data_use_helper: fn(&str) -> String,
     pub data_use_link: &'static str,
     pub consent_link: &'static str,
     pub waived_tag: &'static str,

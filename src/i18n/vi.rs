@@ -81,6 +81,9 @@ pub static STRINGS: Strings = Strings {
     data_use_source: "Nguồn dữ liệu",
     data_use_what: "Dữ liệu đã đọc",
     data_use_for: "Cho thủ tục, hồ sơ",
+    data_use_helper: |name| {
+        format!("Được hỗ trợ bởi {name}: người hỗ trợ không nhận được dữ liệu này.")
+    },
     data_use_link: "Xem nhật ký sử dụng dữ liệu",
     consent_link: "Quản lý việc cho phép sử dụng dữ liệu",
     waived_tag: "Không phải nộp",

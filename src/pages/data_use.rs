@@ -62,7 +62,12 @@ fn data_use_table() -> Html {
                                     <td>{ date_time(&entry.at) }</td>
                                     <td>{ source }</td>
                                     <td>{ entry.fields.join(", ") }</td>
-                                    <td>{ entry.procedure_code.clone() }{ entry.dossier_code.as_ref().map(|c| format!(" · {c}")).unwrap_or_default() }</td>
+                                    <td>
+                                        { entry.procedure_code.clone() }{ entry.dossier_code.as_ref().map(|c| format!(" · {c}")).unwrap_or_default() }
+                                        if let Some(helper) = &entry.helper {
+                                            <br /><span class="hint-inline">{ (t.data_use_helper)(helper) }</span>
+                                        }
+                                    </td>
                                 </tr>
                             }
                         }) }

@@ -188,6 +188,7 @@ test('a resident files on her own phone while a volunteer guides her and sees on
   await declining.getByText('Bạn sẽ tự chọn thủ tục').waitFor();
   await declining.getByRole('button', { name: 'Từ chối' }).click();
   await declining.getByText('Bạn đã từ chối. Không có thông tin nào của bạn được gửi đi.').waitFor();
+  await expectAccessible(declining, 'a declined offer');
   await volunteer.getByText('Người dân đã từ chối hỗ trợ.').waitFor();
   await expectAccessible(volunteer, 'the volunteer screen after a decline');
 

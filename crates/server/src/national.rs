@@ -148,6 +148,7 @@ fn entries(
             fields,
             procedure_code: procedure_code.to_owned(),
             dossier_code: None,
+            helper: None,
         });
     }
     Ok(entries)

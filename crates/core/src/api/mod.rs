@@ -291,6 +291,9 @@ pub struct DataUse {
     /// Empty when the read was not for a procedure.
     pub procedure_code: String,
     pub dossier_code: Option<String>,
+    /// The volunteer who helped file that dossier, if one did: they received none of this data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<String>,
 }
 
 /// The signed-in citizen (`GET /api/v1/me`).

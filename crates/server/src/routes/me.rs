@@ -152,7 +152,25 @@ async fn data_use(
     State(state): State<AppState>,
     citizen: Citizen,
 ) -> Result<Json<Vec<DataUse>>, Failure> {
-    Ok(Json(state.storage.data_use(&citizen.sub).await?))
+    let mut uses = state.storage.data_use(&citizen.sub).await?;
+    // Say, beside each read made for a dossier filed with help, that the helper received none of it.
+    let mut helpers = std::collections::BTreeMap::<String, Option<String>>::new();
+    for entry in &mut uses {
+        let Some(code) = entry.dossier_code.clone() else {
+            continue;
+        };
+        if !helpers.contains_key(&code) {
+            let helper = state
+                .storage
+                .dossier(&code)
+                .await?
+                .and_then(|d| d.receipt.assisted_by)
+                .map(|by| by.full_name);
+            helpers.insert(code.clone(), helper);
+        }
+        entry.helper = helpers.get(&code).cloned().flatten();
+    }
+    Ok(Json(uses))
 }
 
 /// What national systems hold about the signed-in citizen, within the consents in force; the

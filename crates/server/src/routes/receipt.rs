@@ -106,7 +106,7 @@ pub(super) async fn receipt(
     } else {
         format!("{} đồng", group_thousands(r.fee))
     };
-    let rows = [
+    let mut rows = vec![
         ("Mã hồ sơ / Dossier code", r.code.clone()),
         (
             "Thủ tục / Procedure",
@@ -126,16 +126,27 @@ pub(super) async fn receipt(
             "Đơn vị tiếp nhận / Receiving unit",
             state.receiving_unit.to_string(),
         ),
-    ]
-    .iter()
-    .map(|(k, v)| {
-        format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            escape(k),
-            escape(v)
-        )
-    })
-    .collect::<String>();
+    ];
+    if let Some(by) = &r.assisted_by {
+        rows.push((
+            "Được hỗ trợ bởi / Helped by",
+            format!(
+                "{} ({}, {}). Người hỗ trợ không nhận được thông tin cá nhân nào của bạn. \
+                 The helper received none of your personal data.",
+                by.full_name, by.team, by.commune
+            ),
+        ));
+    }
+    let rows = rows
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect::<String>();
     let html = format!(
         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{DOCUMENT} {code}</title>\
 <style>body{{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}}\

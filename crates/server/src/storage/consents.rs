@@ -119,6 +119,7 @@ impl Storage {
                         .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
                     procedure_code: row.try_get("procedure_code")?,
                     dossier_code: row.try_get("dossier_code")?,
+                    helper: None,
                 })
             })
             .collect()

@@ -195,6 +195,19 @@ async fn a_resident_files_on_their_own_phone_and_the_volunteer_sees_progress_onl
         detail.json["assisted_by"]["team"],
         "Tổ công nghệ số cộng đồng xã Mường Phăng"
     );
+    let uses = app.get_with_token("/api/v1/me/data-use", &lan).await;
+    let helped: Vec<&Value> = uses
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["dossier_code"] == dossier.as_str())
+        .collect();
+    assert!(!helped.is_empty(), "{}", uses.json);
+    assert!(
+        helped.iter().all(|u| u["helper"] == "Quàng Văn An"),
+        "the data-use receipt names the helper who received none of it"
+    );
     let listed = app.officer("/dossiers", None).await;
     assert!(
         listed.json.to_string().contains("Quàng Văn An"),
