@@ -12,6 +12,7 @@ pub mod identity;
 mod in_flight;
 mod listener;
 pub mod national;
+mod qr;
 mod routes;
 pub mod security;
 pub mod storage;

@@ -15,7 +15,7 @@ use motlan_core::{FieldError, Localized};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::dossiers::{detail_of, owned};
+use super::owned::{detail_of, owned};
 use crate::AppState;
 use crate::error::{Body, Common, DossierMissing, Failure, Refused};
 use crate::identity::{AuthError, Citizen};

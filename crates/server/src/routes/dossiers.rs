@@ -18,11 +18,12 @@ use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::owned::{detail_of, owned};
 use crate::AppState;
 use crate::error::{Common, DossierMissing, Failure, Refused, api_errors};
 use crate::identity::{AuthError, Citizen};
 use crate::national::read_for;
-use crate::storage::{Creation, NewDossierRecord, StoredDossier};
+use crate::storage::{Creation, NewDossierRecord};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -171,21 +172,6 @@ async fn submit(
     }
 }
 
-/// The dossier if the citizen owns it. Someone else's dossier is "not found", so codes cannot
-/// be probed.
-pub(super) async fn owned(
-    state: &AppState,
-    citizen: &Citizen,
-    code: &str,
-) -> Result<StoredDossier, Failure> {
-    state
-        .storage
-        .dossier(code)
-        .await?
-        .filter(|d| d.owner == citizen.sub)
-        .ok_or_else(|| DossierMissing::NotFound.into())
-}
-
 #[utoipa::path(get, path = "/dossiers/{code}", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
     summary = "A dossier with its answers, documents and timeline",
     responses((status = 200, body = motlan_core::api::DossierDetail), DossierMissing, AuthError, Common))]
@@ -196,22 +182,6 @@ pub(super) async fn detail(
 ) -> Result<Json<DossierDetail>, Failure> {
     let stored = owned(&state, &citizen, &code).await?;
     Ok(Json(detail_of(&state, stored).await?))
-}
-
-/// Everything about a stored dossier, as its owner sees it.
-pub(super) async fn detail_of(
-    state: &AppState,
-    stored: StoredDossier,
-) -> Result<DossierDetail, Failure> {
-    Ok(DossierDetail {
-        answers: stored.filed.answers,
-        documents: stored.filed.documents,
-        events: state.storage.events(&stored.receipt.code).await?,
-        supplement: stored.supplement,
-        payment: stored.payment,
-        rating: stored.rating,
-        receipt: stored.receipt,
-    })
 }
 
 #[utoipa::path(get, path = "/me/dossiers", tag = "dossiers", security(("citizen" = [])),

@@ -8,6 +8,7 @@ mod health;
 mod help;
 mod me;
 mod officer;
+mod owned;
 mod procedures;
 mod receipt;
 mod units;

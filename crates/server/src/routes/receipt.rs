@@ -8,20 +8,19 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use qrcode::QrCode;
-use qrcode::render::svg;
 
 use crate::AppState;
 use crate::error::{Common, DossierMissing, Failure};
 use crate::html::escape;
 use crate::identity::{AuthError, Citizen};
+use crate::qr::qr_svg;
 use crate::storage::StoredDossier;
 use motlan_core::api::DossierReceipt;
 use motlan_core::text::{day_month_year, group_thousands};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::dossiers::owned;
+use super::owned::owned;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -48,16 +47,6 @@ fn qr_of(state: &AppState, dossier: &StoredDossier) -> String {
         &state.receiving_unit.to_string(),
         &state.public_url,
     )
-}
-
-pub(crate) fn qr_svg(text: &str) -> Result<String, Failure> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
-        .map_err(Failure::internal)?;
-    Ok(code
-        .render::<svg::Color<'_>>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build())
 }
 
 #[utoipa::path(get, path = "/dossiers/{code}/qr.svg", tag = "dossiers", security(("citizen" = [])), params(("code" = String, Path)),
@@ -221,8 +210,8 @@ mod tests {
                 "{expected:?} in {text}"
             );
         }
-        let code =
-            QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).expect("fits");
+        let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+            .expect("fits");
         assert!(
             matches!(code.version(), qrcode::Version::Normal(v) if v <= 13),
             "{:?}",

@@ -8,7 +8,7 @@ use sqlx::Row as _;
 use sqlx::any::AnyRow;
 
 use super::Storage;
-use super::dossiers::decode;
+use super::codec::decode;
 
 /// A session to store; the code, watch secret and key are stored as hashes only.
 pub struct NewHelpSession {

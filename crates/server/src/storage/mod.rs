@@ -3,6 +3,7 @@
 //! run at start.
 
 mod attachments;
+mod codec;
 mod consents;
 mod dossiers;
 mod drafts;

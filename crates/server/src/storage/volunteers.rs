@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use time::Date;
 
 use super::Storage;
-use super::dossiers::decode;
+use super::codec::decode;
 
 fn date(text: &str) -> Result<Date, sqlx::Error> {
     motlan_core::validate::date::iso::parse(text)

@@ -260,7 +260,7 @@ async fn report_helper(
     Path(code): Path<String>,
     Body(report): Body<HelperReport>,
 ) -> Result<StatusCode, Failure> {
-    let stored = crate::routes::dossiers::owned(&state, &citizen, &code).await?;
+    let stored = crate::routes::owned::owned(&state, &citizen, &code).await?;
     let by = stored
         .receipt
         .assisted_by

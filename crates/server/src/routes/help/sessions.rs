@@ -99,10 +99,7 @@ async fn open(
                 Json(HelpSessionOpened {
                     id,
                     code: code.grouped(),
-                    qr_svg: crate::routes::receipt::qr_svg(&format!(
-                        "{}{join_path}",
-                        state.public_url
-                    ))?,
+                    qr_svg: crate::qr::qr_svg(&format!("{}{join_path}", state.public_url))?,
                     join_path,
                     number,
                     expires_at: expires_at(&session),

@@ -69,13 +69,7 @@ impl StoredDossier {
     }
 }
 
-pub(super) fn encode<E: std::error::Error + Send + Sync + 'static>(e: E) -> sqlx::Error {
-    sqlx::Error::Encode(Box::new(e))
-}
-
-pub(super) fn decode<E: std::error::Error + Send + Sync + 'static>(e: E) -> sqlx::Error {
-    sqlx::Error::Decode(Box::new(e))
-}
+use super::codec::{decode, encode};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
     serde_json::to_string(value).map_err(encode)
