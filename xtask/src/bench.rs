@@ -32,6 +32,22 @@ pub fn bench(root: &Path) -> Result {
         "building the server",
         command(root, "cargo").args(["build", "--package", "motlan-server"]),
     )?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    run(
+        "measuring the server's memory under 16 concurrent 10 MiB uploads",
+        command(root, "cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "motlan-bench",
+                "--",
+                "--uploads",
+            ])
+            .arg(target.join("debug/motlan-server")),
+    )?;
     let mut server = TestServer::start(root)?;
     let timed = run(
         "timing the first usable page in throttled headless Chromium",

@@ -7,6 +7,7 @@
 //! - `cargo xtask bench`: print speed, effort and load figures (release build)
 //! - `cargo xtask soak [ROUNDS]`: the kill -9 durability check, many rounds (default 20)
 //! - `cargo xtask cycles`: report import cycles between the modules of each crate
+//! - `cargo xtask fuzz [SECONDS] [TARGET...]`: each fuzz target for SECONDS (nightly; not in CI)
 //! - `cargo xtask officer ...`: move a dossier through its states on the officer sandbox
 //! - `cargo xtask volunteer add|list|suspend`, `cargo xtask kiosk add|list|revoke`: the volunteer
 //!   registry and the commune's kiosks
@@ -16,6 +17,7 @@
 mod bench;
 mod cmd;
 mod cycles;
+mod fuzz;
 mod officer;
 mod postgres;
 mod run;
@@ -27,7 +29,7 @@ mod volunteers;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | officer ... | volunteer ... | kiosk ...>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | fuzz [SECONDS] [TARGET...] | officer ... | volunteer ... | kiosk ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             setup::setup(&root, setup::Needs::Build).and_then(|()| run::build_web(&root))
         }
         Some("cycles") => cycles::cycles(&root),
+        Some("fuzz") => fuzz::fuzz(&root, &args[1..]),
         Some("soak") => test::soak(&root, args.get(1).map(String::as_str)),
         Some("officer") => officer::officer(&root, &args[1..]),
         Some("volunteer") => volunteers::volunteer(&root, &args[1..]),

@@ -27,7 +27,17 @@ const E2E_AGENCIES: &str = "[[agency]]\nid = \"xa-demo\"\nname = \"UBND xã Demo
 
 impl TestServer {
     pub fn start(root: &Path) -> Result<Self> {
-        let scratch = std::env::temp_dir().join(format!("motlan-e2e-{}", std::process::id()));
+        Self::start_with(root, &[])
+    }
+
+    /// A test server with more flags (schemathesis lifts the rate limits).
+    pub fn start_with(root: &Path, extra: &[&str]) -> Result<Self> {
+        static STARTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let scratch = std::env::temp_dir().join(format!(
+            "motlan-e2e-{}-{}",
+            std::process::id(),
+            STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
         std::fs::create_dir_all(&scratch)
             .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
         let target =
@@ -53,6 +63,7 @@ impl TestServer {
             .arg(&agencies)
             .arg("--database-url")
             .arg(format!("sqlite://{}", scratch.join("e2e.db").display()))
+            .args(extra)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()

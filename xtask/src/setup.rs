@@ -52,7 +52,8 @@ pub fn setup(root: &Path, needs: Needs) -> Result {
     if needs == Needs::Everything {
         chromium()?;
         postgresql()?;
-        openapi_validator(root)?;
+        python_tool(root, OPENAPI_VALIDATOR, OPENAPI_VALIDATOR_DIR)?;
+        python_tool(root, SCHEMATHESIS, SCHEMATHESIS_DIR)?;
     }
     println!("xtask: setup complete");
     Ok(())
@@ -80,16 +81,21 @@ fn admin_units(root: &Path) -> Result {
 pub const OPENAPI_VALIDATOR: &str = "openapi-spec-validator==0.9.0";
 pub const OPENAPI_VALIDATOR_DIR: &str = ".tools/openapi-validator";
 
-fn openapi_validator(root: &Path) -> Result {
-    let dir = root.join(OPENAPI_VALIDATOR_DIR);
+/// The property-based API tester `cargo xtask test` runs against a test server.
+pub const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+pub const SCHEMATHESIS_DIR: &str = ".tools/schemathesis";
+
+/// Installs a pinned Python package from PyPI into its own folder under `.tools/`, once.
+fn python_tool(root: &Path, package: &str, folder: &str) -> Result {
+    let dir = root.join(folder);
     let marker = dir.join(".version");
-    if std::fs::read_to_string(&marker).is_ok_and(|v| v.trim() == OPENAPI_VALIDATOR) {
-        skip(OPENAPI_VALIDATOR);
+    if std::fs::read_to_string(&marker).is_ok_and(|v| v.trim() == package) {
+        skip(package);
         return Ok(());
     }
     let _ = std::fs::remove_dir_all(&dir);
     run(
-        &format!("installing {OPENAPI_VALIDATOR} from PyPI into {OPENAPI_VALIDATOR_DIR}"),
+        &format!("installing {package} from PyPI into {folder}"),
         command(root, "python3")
             .args([
                 "-m",
@@ -100,9 +106,9 @@ fn openapi_validator(root: &Path) -> Result {
                 "--target",
             ])
             .arg(&dir)
-            .arg(OPENAPI_VALIDATOR),
+            .arg(package),
     )?;
-    std::fs::write(&marker, OPENAPI_VALIDATOR).map_err(|e| format!("{}: {e}", marker.display()))
+    std::fs::write(&marker, package).map_err(|e| format!("{}: {e}", marker.display()))
 }
 
 fn skip(what: &str) {

@@ -117,6 +117,8 @@ pub fn test(root: &Path) -> Result {
         })
         .and_then(|()| end_to_end(root, &mut report));
     report.step("end-to-end tests", e2e);
+    let schemathesis = schemathesis(root, &mut report);
+    report.step("schemathesis", schemathesis);
 
     let on_sqlite = durability(root, &mut report, DURABILITY_ROUNDS, None);
     report.step("kill -9 durability on SQLite", on_sqlite);
@@ -285,6 +287,43 @@ fn end_to_end(root: &Path, report: &mut Report) -> Result {
         &mut node,
     );
     result.and(server.stop())
+}
+
+/// Schemathesis (`--checks all`, fixed seed, `tests/schemathesis/schemathesis.toml`) against a
+/// fresh test server without rate limits: anonymous, then signed in as a consenting citizen.
+fn schemathesis(root: &Path, report: &mut Report) -> Result {
+    let mut server = TestServer::start_with(
+        root,
+        &[
+            "--rate-limit-per-address",
+            "100000000",
+            "--rate-limit-per-account",
+            "100000000",
+        ],
+    )?;
+    let mut outcome = Ok(());
+    for (what, token) in [
+        ("without a token", None),
+        ("as a signed-in citizen", Some("--token")),
+    ] {
+        let step = run(
+            &format!("schemathesis {what}"),
+            command(root, "python3")
+                .arg(root.join("tests/schemathesis/run.py"))
+                .arg(&server.url)
+                .args(token)
+                .args(["--checks", "all", "--seed", "1"])
+                .env("PYTHONPATH", root.join(crate::setup::SCHEMATHESIS_DIR)),
+        );
+        match step {
+            Ok(()) => report.passed += 1,
+            Err(e) => {
+                report.failed += 1;
+                outcome = Err(e);
+            }
+        }
+    }
+    outcome.and(server.stop())
 }
 
 #[cfg(test)]

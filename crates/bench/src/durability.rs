@@ -25,7 +25,7 @@ use crate::load::{HttpClient, lan_birth, sign_in};
 const CLIENTS: usize = 16;
 
 /// Starts the server on `database`; answers the child and its base address.
-fn start(server: &Path, database: &str, dir: &Path) -> (Child, String) {
+pub(crate) fn start(server: &Path, database: &str, dir: &Path) -> (Child, String) {
     let units = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../.tools/vietnam-provinces/nested-divisions.json"

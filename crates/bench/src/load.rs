@@ -147,6 +147,7 @@ pub async fn run() {
         cors_origins: Vec::new(),
         officer_token: None,
         help_code_seconds: 600,
+        uploads_dir: None,
         agencies_file: dir.path().join("agencies.toml"),
     };
     let state = AppState::new(&config).await.expect("server state");

@@ -6,6 +6,7 @@
 //! - effort: questions typed and documents uploaded per catalog procedure, before and after
 //!   national data does its part (target: at least 60% fewer typed questions)
 //! - bundle (`--bundle DIR`): the first-load transfer size of the web app, gzip (budget 250 KB)
+//! - uploads (`--uploads SERVER`): the server's memory under 16 concurrent 10 MiB uploads
 //! - durability (`--durability ROUNDS SERVER`): kill -9 during concurrent submissions, restart,
 //!   every acknowledged dossier still there once with its code (asserted; run by `cargo xtask test`)
 //! - load: dossier submissions per second and p50/p99 latency with 32 concurrent clients over
@@ -22,6 +23,7 @@ use motlan_core::search::SearchIndex;
 mod bundle;
 mod durability;
 mod load;
+mod uploads;
 
 #[tokio::main]
 async fn main() {
@@ -40,6 +42,13 @@ async fn main() {
         let rounds = rounds.parse().expect("a number of rounds");
         let postgres = postgres.first().map(String::as_str);
         durability::run(rounds, std::path::Path::new(server), postgres).await;
+        return;
+    }
+    // `motlan-bench --uploads SERVER`: the server's memory under 16 concurrent 10 MiB uploads.
+    if let [flag, server] = args.as_slice()
+        && flag == "--uploads"
+    {
+        uploads::run(std::path::Path::new(server)).await;
         return;
     }
     let catalog = Catalog::embedded()

@@ -35,6 +35,7 @@ pub mod source;
 pub mod submission;
 pub mod text;
 pub mod validate;
+mod wire;
 
 pub use dossier_code::{DossierCode, UnitCode};
 pub use error::FieldError;

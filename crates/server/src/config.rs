@@ -65,6 +65,11 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
     pub body_timeout_seconds: u64,
 
+    /// Folder the uploaded files are written to (default: `uploads/` beside the SQLite database
+    /// file, or `data/uploads` with PostgreSQL). With several servers it must be shared storage.
+    #[arg(long, env = "MOTLAN_UPLOADS_DIR")]
+    pub uploads_dir: Option<PathBuf>,
+
     /// Largest file a citizen may upload, in MB.
     #[arg(long, env = "MOTLAN_MAX_UPLOAD_MB", default_value_t = 10)]
     pub max_upload_mb: usize,
@@ -105,6 +110,28 @@ pub struct Config {
 }
 
 impl Config {
+    /// Where uploaded files go.
+    pub fn uploads_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.uploads_dir {
+            return dir.clone();
+        }
+        self.database_url
+            .strip_prefix("sqlite:")
+            .map(|path| {
+                path.trim_start_matches("//")
+                    .split('?')
+                    .next()
+                    .unwrap_or_default()
+            })
+            .and_then(|file| {
+                std::path::Path::new(file)
+                    .parent()
+                    .map(|p| p.join("uploads"))
+            })
+            .filter(|dir| dir.parent().is_some_and(|p| !p.as_os_str().is_empty()))
+            .unwrap_or_else(|| PathBuf::from("data/uploads"))
+    }
+
     /// Where browsers reach this server; the sandbox identity provider's issuer lives under it.
     pub fn public_url(&self) -> String {
         self.public_url
@@ -117,4 +144,38 @@ impl Config {
 
 fn parse_unit(value: &str) -> Result<UnitCode, String> {
     UnitCode::parse(value).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uploads_go_beside_the_sqlite_file_unless_configured() {
+        let with = |url: &str, dir: Option<&str>| {
+            let mut config = Config::parse_from(["motlan-server", "--database-url", url]);
+            config.uploads_dir = dir.map(PathBuf::from);
+            config.uploads_dir()
+        };
+        assert_eq!(
+            with("sqlite://data/motlan.db", None),
+            PathBuf::from("data/uploads")
+        );
+        assert_eq!(
+            with("sqlite:///srv/motlan/x.db?mode=rwc", None),
+            PathBuf::from("/srv/motlan/uploads")
+        );
+        assert_eq!(
+            with("sqlite://motlan.db", None),
+            PathBuf::from("data/uploads")
+        );
+        assert_eq!(
+            with("postgres://u@h/db", None),
+            PathBuf::from("data/uploads")
+        );
+        assert_eq!(
+            with("postgres://u@h/db", Some("/mnt/shared")),
+            PathBuf::from("/mnt/shared")
+        );
+    }
 }

@@ -123,3 +123,28 @@ pub async fn no_store(request: Request<Body>, next: Next) -> Response {
     headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
     response
 }
+
+/// The longest request address answered normally.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most header fields, and their total size, answered normally.
+pub const MAX_HEADERS: usize = 100;
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+
+/// Middleware (inside the security headers): an address or headers too large get `414` or `431`
+/// in the API's error shape with every security header. hyper's own limits are set above these
+/// (`listener.rs`), so its bare answers only meet requests no client sends by mistake.
+pub async fn request_limits(request: Request, next: Next) -> Response {
+    let uri = request.uri().to_string().len();
+    let headers = request.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if uri > MAX_URI_BYTES {
+        Common::UriTooLong.into_response()
+    } else if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        Common::HeadersTooLarge.into_response()
+    } else {
+        next.run(request).await
+    }
+}

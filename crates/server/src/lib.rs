@@ -48,6 +48,8 @@ pub struct AppState {
     pub units: Arc<AdminUnits>,
     pub calendar: Arc<HolidayCalendar>,
     pub max_upload_bytes: usize,
+    /// Where uploaded files are written (`tmp/` inside holds uploads in progress).
+    pub uploads: Arc<std::path::PathBuf>,
     pub limits: Arc<security::Limits>,
     pub shell: Arc<security::WebShell>,
     pub cors_origins: Vec<String>,
@@ -101,6 +103,7 @@ impl AppState {
                 None => HolidayCalendar::embedded(),
             }),
             max_upload_bytes: config.max_upload_mb * 1024 * 1024,
+            uploads: Arc::new(storage::files::prepare(&config.uploads_dir()).await?),
             limits: Arc::new(security::Limits::new(
                 config.rate_limit_per_address,
                 config.rate_limit_per_account,
@@ -151,7 +154,8 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let mut router = limited
         .fallback_service(web_app)
         .with_state(state.clone())
-        .layer(CompressionLayer::new());
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(guard::request_limits));
     router = router.layer(axum::middleware::from_fn_with_state(
         Arc::clone(&state.shell),
         security::apply_headers,

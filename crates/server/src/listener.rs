@@ -36,6 +36,9 @@ pub async fn serve(
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(timeouts.header)
+        // Above `guard::request_limits`, which answers oversized requests in the API's shape
+        // with the security headers; hyper's own bare 431 is for what lies beyond.
+        .max_headers(4 * crate::guard::MAX_HEADERS)
         .keep_alive(true);
     tokio::pin!(shutdown);
     loop {

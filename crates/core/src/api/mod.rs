@@ -221,6 +221,7 @@ pub struct Payment {
 pub struct Rating {
     /// 1 (very dissatisfied) to 5 (very satisfied).
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "crate::wire::whole_number")]
     pub score: u8,
     #[serde(default)]
     pub feedback: String,
@@ -361,4 +362,20 @@ pub struct DraftKey {
     pub key: String,
     /// RFC 3339; each fetch extends it to 24 hours from then.
     pub expires_at: String,
+}
+
+#[cfg(test)]
+mod rating_tests {
+    use super::Rating;
+
+    #[test]
+    fn a_score_is_a_whole_number_however_json_writes_it() {
+        let read = |text: &str| serde_json::from_str::<Rating>(text).map(|r| r.score);
+        assert_eq!(read(r#"{"score": 4}"#).ok(), Some(4));
+        assert_eq!(read(r#"{"score": 1.0}"#).ok(), Some(1));
+        assert!(read(r#"{"score": 1.5}"#).is_err());
+        assert!(read(r#"{"score": 300}"#).is_err());
+        assert!(read(r#"{"score": -1}"#).is_err());
+        assert!(read(r#"{"score": "5"}"#).is_err());
+    }
 }

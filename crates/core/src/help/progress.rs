@@ -23,8 +23,10 @@ pub struct ProgressReport {
     /// The step's id: `thong-tin-co-san`, a page id of the procedure, `giay-to` or `kiem-tra`.
     pub step: String,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
+    #[serde(deserialize_with = "crate::wire::whole_number")]
     pub step_number: u8,
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
+    #[serde(deserialize_with = "crate::wire::whole_number")]
     pub step_count: u8,
     /// Answer keys of the questions with an error (never their values).
     #[serde(default)]

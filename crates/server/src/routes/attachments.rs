@@ -1,19 +1,22 @@
 //! Attachments: the files a citizen uploads for documents no national system holds. The type is
 //! decided by the content (PDF, JPEG, PNG), never by the name or the declared type; the SHA-256
-//! is kept; a file too large or of another type gets a clear 413 or 415.
+//! is kept; a file too large or of another type gets a clear 413 or 415. A file streams to disk
+//! as it arrives (`storage::files`), so memory does not grow with its size, and a refusal comes
+//! as soon as the first bytes or the size say so.
 
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt as _;
 use motlan_core::procedure::FileType;
-use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::error::{Common, Failure, api_errors};
 use crate::identity::{AuthError, Citizen};
-use crate::storage::{Attachment, NewAttachment};
+use crate::storage::files::{Incoming, path_of};
+use crate::storage::{Attachment, NewAttachment, Stored};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -69,20 +72,40 @@ async fn upload(
     citizen: Citizen,
     body: Body,
 ) -> Result<(StatusCode, Json<Attachment>), Failure> {
-    let limit = state.max_upload_bytes;
-    let content = axum::body::to_bytes(body, limit).await.map_err(|_| {
+    let limit = state.max_upload_bytes as u64;
+    let too_large = || {
         let mb = limit / (1024 * 1024);
         Failure::from(FileError::TooLarge).with_arg(mb)
-    })?;
-    if content.is_empty() {
-        return Err(FileError::Empty.into());
-    }
-    let Some(kind) = sniff(&content) else {
-        return Err(FileError::Type.into());
     };
     let id = crate::identity::random_token().map_err(Failure::internal)?;
+    let mut incoming = Incoming::create(&state.uploads, &id)
+        .await
+        .map_err(Failure::internal)?;
+    let mut kind = None;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| Failure::from(Common::BodyInvalid).with_arg(e))?;
+        if incoming.size() + chunk.len() as u64 > limit {
+            return Err(too_large());
+        }
+        incoming.write(&chunk).await.map_err(Failure::internal)?;
+        if kind.is_none() && incoming.head().len() == 8 {
+            kind = Some(sniff(incoming.head()).ok_or(FileError::Type)?);
+        }
+    }
+    if incoming.size() == 0 {
+        return Err(FileError::Empty.into());
+    }
+    let kind = match kind {
+        Some(kind) => kind,
+        None => sniff(incoming.head()).ok_or(FileError::Type)?,
+    };
+    let size = incoming.size();
+    let sha256 = incoming
+        .keep(&state.uploads, &id)
+        .await
+        .map_err(Failure::internal)?;
     let now = crate::clock::now_vietnam_rfc3339().map_err(Failure::internal)?;
-    let sha256 = format!("{:x}", Sha256::digest(&content));
     let attachment = state
         .storage
         .add_attachment(NewAttachment {
@@ -90,7 +113,8 @@ async fn upload(
             owner: &citizen.sub,
             media_type: kind.media_type(),
             sha256: &sha256,
-            content: &content,
+            size,
+            file: &id,
             created_at: &now,
         })
         .await?;
@@ -105,12 +129,39 @@ async fn download(
     citizen: Citizen,
     Path(id): Path<String>,
 ) -> Result<Response, Failure> {
-    let (attachment, content) = state
+    let (attachment, stored) = state
         .storage
         .attachment(&id, &citizen.sub)
         .await?
         .ok_or(FileError::NotFound)?;
-    let mut response = content.into_response();
+    let mut response = match stored {
+        Stored::Inline(content) => content.into_response(),
+        Stored::File(name) => {
+            let path = path_of(&state.uploads, &name);
+            // Streamed from disk; a row whose file is gone is the server's fault, not a 404.
+            let file = tokio::fs::File::open(&path)
+                .await
+                .map_err(|e| Failure::internal(anyhow::anyhow!("{}: {e}", path.display())))?;
+            let stream = futures_util::stream::unfold(Some(file), |file| async move {
+                let mut file = file?;
+                let mut buffer = vec![0u8; 64 * 1024];
+                match tokio::io::AsyncReadExt::read(&mut file, &mut buffer).await {
+                    Ok(0) => None,
+                    Ok(n) => {
+                        buffer.truncate(n);
+                        Some((Ok(axum::body::Bytes::from(buffer)), Some(file)))
+                    }
+                    // Reported once; the stream ends after it.
+                    Err(e) => Some((Err::<axum::body::Bytes, _>(e), None)),
+                }
+            });
+            let mut response = Body::from_stream(stream).into_response();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(attachment.size));
+            response
+        }
+    };
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&attachment.media_type) {
         headers.insert(header::CONTENT_TYPE, value);

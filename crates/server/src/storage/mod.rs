@@ -7,6 +7,7 @@ mod codec;
 mod consents;
 mod dossiers;
 mod drafts;
+pub mod files;
 mod help_sessions;
 mod kiosks;
 mod results;
@@ -19,7 +20,7 @@ use sqlx::AnyPool;
 use sqlx::Executor as _;
 use sqlx::any::AnyPoolOptions;
 
-pub use attachments::{Attachment, NewAttachment};
+pub use attachments::{Attachment, NewAttachment, Stored};
 pub use consents::{ConsentRecord, DataUse};
 pub use dossiers::{Creation, NewDossierRecord, StoredDossier, Update};
 pub use help_sessions::{Assisted, HelpChange, HelpSessionRow, NewHelpSession};

@@ -112,3 +112,84 @@ async fn a_file_over_the_limit_is_a_413_with_the_limit_in_words() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// Files in a folder (none if it does not exist).
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_file_streams_to_disk_in_pieces_and_a_refused_one_leaves_nothing() {
+    let app = TestApp::new().await;
+    let token = app.sign_in("hhen").await;
+    let uploads = app.state.uploads.as_ref().clone();
+    // The PNG signature arrives split over three pieces, then 3 MB more in 64 KiB pieces.
+    let mut pieces: Vec<Vec<u8>> = vec![
+        vec![0x89, b'P', b'N'],
+        vec![b'G', 0x0D],
+        vec![0x0A, 0x1A, 0x0A],
+    ];
+    pieces.extend((0..12).map(|i| vec![i as u8; 64 * 1024]));
+    let whole: Vec<u8> = pieces.concat();
+    let stream = futures_util::stream::iter(
+        pieces
+            .into_iter()
+            .map(|p| Ok::<_, std::io::Error>(axum::body::Bytes::from(p))),
+    );
+    let response = app
+        .send(
+            Request::post("/api/v1/attachments")
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/octet-stream")
+                .body(Body::from_stream(stream))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::CREATED, "{}", response.json);
+    assert_eq!(response.json["media_type"], "image/png");
+    assert_eq!(response.json["size"], whole.len());
+    let id = response.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        files_in(&uploads),
+        vec![id.clone()],
+        "the file is on disk under its id"
+    );
+    assert!(files_in(&uploads.join("tmp")).is_empty());
+    let back = app
+        .send(
+            Request::get(format!("/api/v1/attachments/{id}"))
+                .header("authorization", format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        back.headers["content-length"],
+        whole.len().to_string().as_str()
+    );
+
+    // Refused uploads (too large, not a PDF, JPEG or PNG) leave no file anywhere.
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(1024 * 1024 + 1, b'x');
+    assert_eq!(
+        app.upload_raw(&token, big, "application/pdf").await.status,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(
+        app.upload_raw(&token, b"GIF89a and more".to_vec(), "image/gif")
+            .await
+            .status,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(files_in(&uploads), vec![id]);
+    assert!(files_in(&uploads.join("tmp")).is_empty());
+    assert!(uploads.starts_with(app.folder()));
+}

@@ -364,3 +364,49 @@ async fn a_client_that_never_finishes_its_headers_is_cut_off() {
     stop.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn an_oversized_address_or_headers_get_the_api_shape_and_the_security_headers() {
+    let (_dir, config) = TestApp::process_config().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(motlan_server::serve_on(listener, config, async {
+        let _ = stopped.await;
+    }));
+    let long = format!(
+        "GET /api/v1/procedures?q={} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+        "a".repeat(20 * 1024)
+    );
+    let many: String = (0..150).map(|i| format!("X-Field-{i}: {i}\r\n")).collect();
+    let crowded =
+        format!("GET /api/v1/health HTTP/1.1\r\nHost: t\r\n{many}Connection: close\r\n\r\n");
+    for (request, status, key) in [
+        (long, "414", "uri_too_long"),
+        (crowded, "431", "headers_too_large"),
+    ] {
+        let answer = http(addr, &request).await;
+        let head = answer
+            .split("\r\n\r\n")
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{answer}"
+        );
+        assert!(answer.contains(&format!("\"error\":\"{key}\"")), "{answer}");
+        for header in [
+            "content-security-policy:",
+            "x-content-type-options: nosniff",
+            "referrer-policy:",
+        ] {
+            assert!(
+                head.contains(header),
+                "{header} missing on the {status}: {head}"
+            );
+        }
+    }
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}

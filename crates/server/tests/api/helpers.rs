@@ -25,6 +25,11 @@ pub struct TestResponse {
 }
 
 impl TestApp {
+    /// The folder holding this server's database file and uploads.
+    pub fn folder(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     pub async fn new() -> Self {
         Self::configured(|_, _| {}).await
     }
@@ -76,6 +81,7 @@ impl TestApp {
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
             officer_token: Some(OFFICER.to_owned()),
             help_code_seconds: 600,
+            uploads_dir: Some(dir.path().join("uploads")),
             agencies_file: dir.path().join("agencies.toml"),
         }
     }

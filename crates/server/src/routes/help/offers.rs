@@ -47,7 +47,7 @@ fn changed(state: &AppState) {
     state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
 }
 
-#[utoipa::path(get, path = "/help-offers/{code}", operation_id = "help_offer", tag = "volunteers", params(("code" = String, Path, description = "The 6-character join code, any case, dashes allowed")),
+#[utoipa::path(get, path = "/help-offers/{code}", operation_id = "help_offer", tag = "volunteers", params(("code" = String, Path, pattern = r"^[2-9A-HJKMNP-Za-hjkmnp-z]{3}-?[2-9A-HJKMNP-Za-hjkmnp-z]{3}$", description = "The 6-character join code, any case, with or without its dash", example = "K7M-2QX")),
     summary = "Who offers help behind a join code, shown before any sign-in",
     responses((status = 200, body = HelpOffer), HelpError, Common))]
 async fn offer(
@@ -78,7 +78,7 @@ async fn offer(
     }))
 }
 
-#[utoipa::path(post, path = "/help-offers/{code}", operation_id = "answer_help_offer", tag = "volunteers", params(("code" = String, Path)),
+#[utoipa::path(post, path = "/help-offers/{code}", operation_id = "answer_help_offer", tag = "volunteers", params(("code" = String, Path, pattern = r"^[2-9A-HJKMNP-Za-hjkmnp-z]{3}-?[2-9A-HJKMNP-Za-hjkmnp-z]{3}$", example = "K7M-2QX")),
     summary = "The resident's answer: accept (then sign in on this phone), decline, or report an offer they did not ask for",
     description = "The first answer wins; anyone answering after is told the code is already used.",
     request_body = HelpAnswer,
