@@ -154,7 +154,9 @@ async fn download(
                     // Reported once; the stream ends after it.
                     Err(e) => Some((Err::<axum::body::Bytes, _>(e), None)),
                 }
-            });
+            })
+            // Ended for good: the compression layer polls a body again after its last frame.
+            .fuse();
             let mut response = Body::from_stream(stream).into_response();
             response
                 .headers_mut()

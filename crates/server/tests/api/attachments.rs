@@ -193,3 +193,25 @@ async fn a_file_streams_to_disk_in_pieces_and_a_refused_one_leaves_nothing() {
     assert!(files_in(&uploads.join("tmp")).is_empty());
     assert!(uploads.starts_with(app.folder()));
 }
+
+#[tokio::test]
+async fn a_download_compressed_on_the_way_ends_cleanly() {
+    // Schemathesis found this: a compressed download polled the file stream after its end.
+    let app = TestApp::new().await;
+    let token = app.sign_in("hhen").await;
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(200 * 1024, b'x');
+    let id = app.upload(&token, pdf.clone()).await;
+    for encoding in ["gzip, deflate", "identity"] {
+        let back = app
+            .send(
+                Request::get(format!("/api/v1/attachments/{id}"))
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("accept-encoding", encoding)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(back.status, StatusCode::OK, "{encoding}");
+    }
+}
