@@ -91,7 +91,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
     let described = (!described.is_empty()).then_some(described);
     let hint = q.hint.as_ref().map(|h| h.get(lang)).or(matches!(
         q.kind,
-        QuestionKind::Date | QuestionKind::PastDate
+        QuestionKind::Date | QuestionKind::PastDate | QuestionKind::ValidUntil
     )
     .then_some(t.j.date_hint));
     let error_html = error.as_ref().map(|e| {
@@ -186,7 +186,9 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         QuestionKind::PersonalId | QuestionKind::Number | QuestionKind::Year => ("numeric", "off"),
         QuestionKind::Phone => ("tel", "tel"),
         QuestionKind::Email => ("email", "email"),
-        QuestionKind::Date | QuestionKind::PastDate => ("numeric", "off"),
+        QuestionKind::Date | QuestionKind::PastDate | QuestionKind::ValidUntil => {
+            ("numeric", "off")
+        }
         _ => ("text", "off"),
     };
     let oninput = Callback::from(move |e: InputEvent| {
@@ -197,6 +199,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         QuestionKind::Year | QuestionKind::Number => "input input--short",
         QuestionKind::Date
         | QuestionKind::PastDate
+        | QuestionKind::ValidUntil
         | QuestionKind::PersonalId
         | QuestionKind::Phone => "input input--medium",
         _ => "input",

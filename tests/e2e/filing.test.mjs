@@ -212,7 +212,7 @@ test('a licence exchange with a fee: the portrait is uploaded with progress, the
   await step(page, 'Thông tin Nhà nước đã có');
   await next(page);
   await step(page, 'Lý do đổi');
-  await page.getByLabel('Hết hạn hoặc sắp hết hạn').check();
+  await page.getByLabel('Sắp hết hạn (vẫn còn hạn)').check();
   await next(page);
   await step(page, 'Lời cam đoan');
   await page.getByRole('checkbox').check();

@@ -12,7 +12,7 @@ use crate::procedure::Procedure;
 use crate::validate::ethnicity::canonical_ethnicity;
 use crate::validate::{
     AdminUnits, format_date, normalize_name, parse_date, parse_email, parse_mobile,
-    parse_past_date, parse_year,
+    parse_past_date, parse_valid_until, parse_year,
 };
 
 field_messages! {
@@ -179,6 +179,9 @@ fn normalise(q: &Question, value: &str, ctx: CheckContext<'_>) -> Result<String,
             .map(format_date)
             .map_err(|e| e.field_error(id)),
         QuestionKind::PastDate => parse_past_date(value, ctx.today)
+            .map(format_date)
+            .map_err(|e| e.field_error(id)),
+        QuestionKind::ValidUntil => parse_valid_until(value, ctx.today)
             .map(format_date)
             .map_err(|e| e.field_error(id)),
         QuestionKind::Year => parse_year(value, ctx.today)

@@ -162,13 +162,13 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     }
     let mut ids = HashSet::new();
     for d in &p.documents {
-        if let Some(c) = &d.condition
-            && !known_key(&c.question)
-        {
-            problems.push(format!(
-                "document {:?}: the condition reads {:?}, which is not a question",
-                d.id, c.question
-            ));
+        for key in d.condition.iter().flat_map(|c| c.questions()) {
+            if !known_key(key) {
+                problems.push(format!(
+                    "document {:?}: the condition reads {:?}, which is not a question",
+                    d.id, key
+                ));
+            }
         }
         if d.accept.is_empty() || d.max_mb == 0 {
             problems.push(format!(

@@ -31,6 +31,9 @@ pub enum QuestionKind {
     Date,
     /// A date not later than today (birth, death, issue).
     PastDate,
+    /// The last day a paper is valid, not earlier than today: an expired paper is refused with
+    /// the question's hint saying what to do instead.
+    ValidUntil,
     /// A four-digit year not later than this year.
     Year,
     /// `male` or `female`.
@@ -61,7 +64,7 @@ impl QuestionKind {
         match value {
             ValueKind::Text => matches!(self, Q::Text | Q::LongText),
             ValueKind::Name => matches!(self, Q::Name | Q::Text),
-            ValueKind::Date => matches!(self, Q::Date | Q::PastDate),
+            ValueKind::Date => matches!(self, Q::Date | Q::PastDate | Q::ValidUntil),
             ValueKind::Year => self == Q::Year,
             ValueKind::Sex => self == Q::Sex,
             ValueKind::PersonalId => self == Q::PersonalId,
@@ -74,12 +77,14 @@ impl QuestionKind {
     }
 }
 
-/// When a question, page or document applies, decided by an earlier answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// When a question, page or document applies, decided by earlier answers: one answer compared
+/// with values or a date, or several conditions combined (`any`, `all`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Condition {
-    /// Key of the answer the condition reads.
+    /// Key of the answer the condition reads (empty for `any` and `all`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub question: String,
     /// Met when the answer is exactly this value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,18 +92,70 @@ pub struct Condition {
     /// Met when the answer is one of these values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
+    /// Met when the answer is a date (`dd/mm/yyyy` or `yyyy-mm-dd`) before this one (`yyyy-mm-dd`):
+    /// a rule that changed on a date, such as the 2025 driving-licence classes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// Met when any of these is met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<Condition>,
+    /// Met when every one of these is met.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Condition>,
 }
 
 impl Condition {
-    /// With neither `equals` nor `one_of`, the condition is met by any non-empty answer.
+    /// With neither `equals`, `one_of` nor `before`, a condition on one answer is met by any
+    /// non-empty answer.
     pub fn is_met(&self, answers: &Answers) -> bool {
+        if !self.any.is_empty() {
+            return self.any.iter().any(|c| c.is_met(answers));
+        }
+        if !self.all.is_empty() {
+            return self.all.iter().all(|c| c.is_met(answers));
+        }
         let Some(answer) = answers.get(&self.question).map(|a| a.trim()) else {
             return false;
         };
+        if let Some(limit) = &self.before {
+            let date = crate::validate::date::parse_date(answer)
+                .ok()
+                .or_else(|| crate::validate::date::iso::parse(answer));
+            return date
+                .zip(crate::validate::date::iso::parse(limit))
+                .is_some_and(|(date, limit)| date < limit);
+        }
         match (&self.equals, self.one_of.as_slice()) {
             (Some(value), _) => answer == value,
             (None, []) => !answer.is_empty(),
             (None, values) => values.iter().any(|v| v == answer),
+        }
+    }
+
+    /// Every answer key the condition reads.
+    pub fn questions(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self
+            .any
+            .iter()
+            .chain(&self.all)
+            .flat_map(Condition::questions)
+            .collect();
+        if !self.question.is_empty() {
+            keys.push(&self.question);
+        }
+        keys
+    }
+
+    /// The conditions on one answer it is made of.
+    fn leaves(&self) -> Vec<&Condition> {
+        if self.any.is_empty() && self.all.is_empty() {
+            vec![self]
+        } else {
+            self.any
+                .iter()
+                .chain(&self.all)
+                .flat_map(Condition::leaves)
+                .collect()
         }
     }
 
@@ -276,7 +333,7 @@ pub fn check_pages(pages: &[Page]) -> Vec<String> {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
     };
-    let check_condition = |what: &str, c: &Condition, seen: &BTreeMap<String, &Question>| {
+    let check_leaf = |what: &str, c: &Condition, seen: &BTreeMap<String, &Question>| {
         let mut problems = Vec::new();
         let target = seen
             .get(&c.question)
@@ -302,6 +359,42 @@ pub fn check_pages(pages: &[Page]) -> Vec<String> {
                 }
             }
             Some(_) => {}
+        }
+        if let Some(limit) = &c.before {
+            if crate::validate::date::iso::parse(limit).is_none() {
+                problems.push(format!(
+                    "{what}: before = {limit:?} is not a yyyy-mm-dd date"
+                ));
+            }
+            if target.is_some_and(|q| {
+                !matches!(
+                    q.kind,
+                    QuestionKind::Date | QuestionKind::PastDate | QuestionKind::ValidUntil
+                )
+            }) {
+                problems.push(format!(
+                    "{what}: before reads {:?}, which is not a date",
+                    c.question
+                ));
+            }
+        }
+        problems
+    };
+    let check_condition = |what: &str, c: &Condition, seen: &BTreeMap<String, &Question>| {
+        let mut problems = Vec::new();
+        let compound = !c.any.is_empty() || !c.all.is_empty();
+        if compound
+            && (!c.question.is_empty()
+                || c.equals.is_some()
+                || !c.one_of.is_empty()
+                || c.before.is_some())
+        {
+            problems.push(format!(
+                "{what}: a condition with any or all compares nothing itself"
+            ));
+        }
+        for leaf in c.leaves() {
+            problems.extend(check_leaf(what, leaf, seen));
         }
         problems
     };

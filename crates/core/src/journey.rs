@@ -158,25 +158,20 @@ impl<'a> Plan<'a> {
 /// Answer keys read by any condition: a change to one of them can change what national data
 /// fills in and which documents apply, so the reading is refreshed.
 pub fn condition_keys(p: &Procedure) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
+    let mut conditions: Vec<&crate::form::Condition> = Vec::new();
     for page in &p.pages {
-        keys.extend(page.when.iter().map(|c| c.question.clone()));
+        conditions.extend(&page.when);
         for q in &page.questions {
-            keys.extend(q.when.iter().map(|c| c.question.clone()));
-            keys.extend(
-                q.prefill
-                    .iter()
-                    .filter_map(|r| r.when.as_ref())
-                    .map(|c| c.question.clone()),
-            );
+            conditions.extend(&q.when);
+            conditions.extend(q.prefill.iter().filter_map(|r| r.when.as_ref()));
         }
     }
-    keys.extend(
-        p.documents
-            .iter()
-            .filter_map(|d| d.condition.as_ref())
-            .map(|c| c.question.clone()),
-    );
+    conditions.extend(p.documents.iter().filter_map(|d| d.condition.as_ref()));
+    let keys: BTreeSet<String> = conditions
+        .iter()
+        .flat_map(|c| c.questions())
+        .map(str::to_owned)
+        .collect();
     keys
 }
 

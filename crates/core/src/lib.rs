@@ -7,6 +7,8 @@ pub mod answers;
 pub mod api;
 #[cfg(feature = "embedded-catalog")]
 pub mod catalog;
+#[cfg(all(test, feature = "embedded-catalog"))]
+mod catalog_facts_tests;
 pub mod citizen;
 pub mod consent;
 pub mod dossier_code;

@@ -17,6 +17,9 @@ field_messages! {
         Future => "date.future",
             "Ngày này chưa đến. Hãy nhập một ngày đã qua hoặc hôm nay.",
             "This date is in the future. Enter today or a date in the past.";
+        Expired => "date.expired",
+            "Ngày này đã qua: giấy tờ đã hết hạn. Xem hướng dẫn dưới câu hỏi để biết cần làm gì.",
+            "This date has passed: the paper has expired. See the guidance under the question for what to do.";
         TooOld => "date.too_old",
             "Năm phải từ 1900 trở đi.",
             "The year must be 1900 or later.";
@@ -60,6 +63,15 @@ pub fn parse_past_date(text: &str, today: Date) -> Result<Date, DateError> {
     let date = parse_date(text)?;
     if date > today {
         return Err(DateError::Future);
+    }
+    Ok(date)
+}
+
+/// Parses the last day a paper is valid, which must not be before `today`.
+pub fn parse_valid_until(text: &str, today: Date) -> Result<Date, DateError> {
+    let date = parse_date(text)?;
+    if date < today {
+        return Err(DateError::Expired);
     }
     Ok(date)
 }

@@ -10,7 +10,9 @@ pub mod phone;
 pub mod units;
 
 pub use calendar::HolidayCalendar;
-pub use date::{DateError, format_date, parse_date, parse_past_date, parse_year};
+pub use date::{
+    DateError, format_date, parse_date, parse_past_date, parse_valid_until, parse_year,
+};
 pub use email::{EmailError, parse_email};
 pub use name::{NameError, normalize_name};
 pub use phone::{PhoneError, parse_mobile};

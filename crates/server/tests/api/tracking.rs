@@ -199,7 +199,13 @@ async fn a_supplement_request_reopens_only_the_items_the_officer_named() {
 async fn a_fee_is_paid_once_and_a_free_procedure_has_nothing_to_pay() {
     let app = TestApp::new().await;
     let hhen = app.consenting("hhen").await;
-    let code = filed(&app, &hhen, &hhen_judicial_record()).await;
+    // The judicial record's form still asks for a copy of the ID card (its record lists it).
+    let copy = app
+        .upload(&hhen, b"%PDF-1.7\n% both sides of the ID card\n".to_vec())
+        .await;
+    let mut body = hhen_judicial_record();
+    body["attachments"] = serde_json::json!({ "identity_copy": [copy] });
+    let code = filed(&app, &hhen, &body).await;
     let payment = app
         .call(
             "POST",
