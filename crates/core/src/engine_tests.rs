@@ -147,7 +147,7 @@ fn held_documents_are_never_requested_and_each_waiver_cites_its_basis() {
                 (
                     DataSource::HealthFacility,
                     "CS-2026-11-000873",
-                    "163/QĐ-BTP"
+                    "87/2020/NĐ-CP"
                 )
             );
         }

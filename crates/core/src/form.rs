@@ -98,9 +98,11 @@ pub struct Condition {
     pub before: Option<String>,
     /// Met when any of these is met.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub any: Vec<Condition>,
     /// Met when every one of these is met.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub all: Vec<Condition>,
 }
 

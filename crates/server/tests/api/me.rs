@@ -147,7 +147,7 @@ async fn each_purpose_opens_only_its_own_sources_and_every_read_is_receipted() {
     let notice = document(&response, "birth_notice");
     let held = &notice["resolution"]["held"];
     assert_eq!(held["source"], "health_facility", "{notice}");
-    assert_eq!(held["basis"], "163/QĐ-BTP");
+    assert_eq!(held["basis"], "87/2020/NĐ-CP");
 
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
     let entries = receipt.json.as_array().unwrap();
