@@ -32,6 +32,7 @@ pub struct SignInTicket {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"secret": "Zm9yLXRoZS1mcmFtZS1vbmx5"})))]
 pub struct TicketRedeem {
     pub secret: String,
 }

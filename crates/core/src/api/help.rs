@@ -14,6 +14,7 @@ pub use crate::help::{Cell, ReportRow};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"procedure_code": "1.001193"})))]
 pub struct NewHelpSession {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure_code: Option<String>,
@@ -66,6 +67,7 @@ pub struct HelpOffer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"answer": "accept"})))]
 pub struct HelpAnswer {
     pub answer: JoinAnswer,
 }
@@ -98,6 +100,7 @@ pub struct HelpLink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"key": "q1w2e3r4t5y6u7i8o9p0aQ", "progress": {"procedure_code": "1.001193", "step": "child_name", "step_number": 3, "step_count": 9, "question_errors": ["child.full_name"], "documents_remaining": []}})))]
 pub struct ProgressUpdate {
     pub key: String,
     pub progress: ProgressReport,
@@ -107,6 +110,7 @@ pub struct ProgressUpdate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"key": "q1w2e3r4t5y6u7i8o9p0aQ"})))]
 pub struct HelpKey {
     pub key: String,
 }
@@ -169,6 +173,7 @@ pub struct VolunteerReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"note": "Người hỗ trợ hỏi mã OTP của tôi."})))]
 pub struct HelperReport {
     /// What happened, in the resident's words (kept for the youth-union, at most 1,000 characters).
     #[serde(default)]
@@ -179,6 +184,7 @@ pub struct HelperReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Máy 1, bộ phận một cửa", "commune": "Xã Mường Phăng, Tỉnh Điện Biên"})))]
 pub struct NewKiosk {
     /// E.g. `Máy 1, bộ phận một cửa UBND xã Mường Phăng`.
     pub name: String,

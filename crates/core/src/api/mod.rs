@@ -167,6 +167,7 @@ pub enum SupplementItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"items": [{"kind": "answer", "id": "child.full_name"}, {"kind": "document", "id": "birth_notice"}], "note": {"vi": "Tên của trẻ chưa khớp với giấy chứng sinh.", "en": "The child's name does not match the birth notice."}})))]
 pub struct SupplementRequest {
     pub items: Vec<SupplementItem>,
     pub note: Localized,
@@ -197,6 +198,7 @@ field_messages! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"answers": {"child.full_name": "Trần Ngọc Anh"}, "attachments": {"birth_notice": ["p3J0bF9hdHRhY2htZW50"]}})))]
 pub struct SupplementAnswer {
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
@@ -218,6 +220,7 @@ pub struct Payment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"score": 5, "feedback": "Nhanh, cán bộ hướng dẫn rõ ràng."})))]
 pub struct Rating {
     /// 1 (very dissatisfied) to 5 (very satisfied).
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]

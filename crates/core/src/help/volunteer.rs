@@ -9,6 +9,7 @@ use crate::validate::date::iso;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"personal_id": "011203004521", "full_name": "Quàng Văn An", "team": "Tổ công nghệ số cộng đồng xã Mường Phăng", "commune": "Xã Mường Phăng, Tỉnh Điện Biên", "union_unit": "Đoàn xã Mường Phăng", "active_from": "2025-07-01", "active_until": "2027-06-30"})))]
 pub struct Volunteer {
     /// The volunteer's personal ID number, as their own sign-in identifies them.
     pub personal_id: String,

@@ -74,6 +74,7 @@ fn purpose(text: &str) -> Result<Purpose, Failure> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
+#[schema(example = json!({"text_version": "2026-11"}))]
 struct Give {
     /// The version of the consent texts the citizen read (`GET /consent-purposes`).
     #[schema(pattern = "^2026-11$", example = "2026-11")]

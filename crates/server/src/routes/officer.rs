@@ -174,6 +174,7 @@ async fn request_supplement(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
+#[schema(example = json!({"title": "Giấy khai sinh bản điện tử", "kind": "birth_record"}))]
 struct ResultBody {
     /// Title of the electronic result, e.g. `Giấy khai sinh bản điện tử`.
     title: String,
@@ -217,6 +218,7 @@ async fn result(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
+#[schema(example = json!({"reason": {"vi": "Hồ sơ nộp sai cơ quan có thẩm quyền.", "en": "Filed with the wrong authority."}}))]
 struct RejectBody {
     reason: Localized,
 }

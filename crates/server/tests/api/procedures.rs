@@ -237,7 +237,7 @@ async fn the_api_description_passes_an_openapi_3_1_validator() {
 }
 
 #[tokio::test]
-async fn the_main_bodies_come_with_examples() {
+async fn every_request_body_and_the_main_answers_come_with_examples() {
     let app = TestApp::new().await;
     let doc = app.get("/api/v1/openapi.json").await.json;
     for schema in [
@@ -256,6 +256,25 @@ async fn the_main_bodies_come_with_examples() {
         doc["components"]["schemas"]["NewDossier"]["example"]["procedure_code"],
         "1.001193"
     );
+    // Every JSON request body of every operation has one (schemathesis sends each).
+    let mut missing = Vec::new();
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let Some(media) = operation["requestBody"]["content"].get("application/json") else {
+                continue;
+            };
+            let name = media["schema"]["$ref"]
+                .as_str()
+                .and_then(|r| r.rsplit('/').next())
+                .unwrap_or_default();
+            if media.get("example").is_none()
+                && doc["components"]["schemas"][name].get("example").is_none()
+            {
+                missing.push(format!("{method} {path} ({name})"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "request bodies without an example: {missing:?}");
 }
 
 #[tokio::test]
