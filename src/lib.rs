@@ -87,7 +87,7 @@ fn mount(
             .as_ref()
             .and_then(state::embed::EmbedTarget::requested_lang)
             .or(lang)
-            .unwrap_or(motlan_core::Lang::Vi),
+            .unwrap_or_else(state::prefs::initial_lang),
         embed,
     };
     let app = match root {

@@ -164,6 +164,10 @@ pub struct Journey {
     pub paid: fn(&str, &str) -> String,
     pub pay_button: fn(&str) -> String,
     pub pay_lead: &'static str,
+    /// The VietQR code beside the sandbox payment.
+    pub pay_qr_lead: &'static str,
+    pub pay_qr_sandbox: &'static str,
+    pub pay_qr_details: fn(&str, &str, &str) -> String,
     pub pay_title: &'static str,
     pub print: &'static str,
     pub procedure_label: &'static str,

@@ -139,8 +139,15 @@ async fn begin(identity: &str, return_to: &str, ticket: Option<String>) -> Resul
         .map_err(|_| SignInError::Provider)?;
     let location = window()?.location();
     let origin = location.origin().map_err(|_| SignInError::Provider)?;
+    // The provider shows its pages in the citizen's language (the page's own, set by the layout).
+    let ui_locales = window()?
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| l == "en")
+        .unwrap_or_else(|| "vi".to_owned());
     let url = format!(
-        "{}?response_type=code&client_id={CLIENT_ID}&redirect_uri={}&scope=openid%20profile&code_challenge={challenge}&code_challenge_method=S256&state={state}",
+        "{}?response_type=code&client_id={CLIENT_ID}&redirect_uri={}&scope=openid%20profile&code_challenge={challenge}&code_challenge_method=S256&state={state}&ui_locales={ui_locales}",
         discovery.authorization_endpoint,
         encode(&format!("{origin}{CALLBACK_PATH}")),
     );

@@ -5,6 +5,8 @@ pub mod api;
 pub mod drafts;
 pub mod embedding;
 #[cfg(feature = "journey")]
+pub mod fee;
+#[cfg(feature = "journey")]
 pub mod help;
 pub mod identity;
 pub mod upload;

@@ -65,6 +65,7 @@ impl UsePrefs {
             Lang::Vi => Lang::En,
             Lang::En => Lang::Vi,
         };
+        remember_lang(next);
         self.handle.dispatch(PrefsAction::SetLang(next));
     }
 }
@@ -73,4 +74,29 @@ impl UsePrefs {
 pub fn use_prefs() -> UsePrefs {
     let handle = use_context::<PrefsContext>().expect("PrefsProvider wraps the app");
     UsePrefs { handle }
+}
+
+/// Where the chosen language is kept: a preference, not personal data, so it survives the sign-in
+/// redirect and reloads.
+const LANG_KEY: &str = "motlan.lang";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn remember_lang(lang: Lang) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "vi" });
+    }
+}
+
+/// The language to start in: the one chosen before on this browser, else the browser's own
+/// (Vietnamese unless it prefers English).
+pub fn initial_lang() -> Lang {
+    let chosen = local().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let browser = || web_sys::window().and_then(|w| w.navigator().language());
+    match chosen.or_else(browser).as_deref() {
+        Some(tag) if tag.starts_with("en") => Lang::En,
+        _ => Lang::Vi,
+    }
 }

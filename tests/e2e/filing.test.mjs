@@ -235,6 +235,10 @@ test('a licence exchange with a fee: the portrait is uploaded with progress, the
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   const code = await page.getByTestId('dossier-code').textContent();
 
+  // A VietQR code any banking app reads, beside the sandbox button; the dossier code is the note.
+  await page.locator('.fee-qr__code svg').waitFor();
+  assert.match(await page.locator('.fee-qr').textContent(), new RegExp(`nội dung: ${code.replace(/\./g, '\\.')}`));
+  await page.getByText('Mã thử nghiệm: tài khoản nhận là tài khoản giả lập. Đừng chuyển tiền thật.').waitFor();
   await page.getByRole('button', { name: /^Thanh toán .* \(thử nghiệm\)$/ }).click();
   await page.getByText(/^Đã thanh toán/).waitFor();
 

@@ -35,6 +35,29 @@ test('a citizen signs in through the sandbox and comes back to the page they lef
   assert.deepEqual(page.errors, []);
 });
 
+test('English survives signing in and a reload, and a first visit follows the browser', async () => {
+  const page = await newPage(browser);
+  await page.goto(BASE + '/thu-tuc/1.001193');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
+  const asked = page.waitForRequest((r) => r.url().includes('/sandbox/idp/authorize'));
+  await page.getByRole('button', { name: 'Sign in with your electronic identity' }).first().click();
+  assert.equal(new URL((await asked).url()).searchParams.get('ui_locales'), 'en', 'the provider is told');
+  await page.getByRole('button', { name: 'Đăng nhập là Nguyễn Thị Lan' }).click();
+  await page.getByText('Signed in: Nguyễn Thị Lan').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const visitor = await context.newPage();
+  await visitor.goto(BASE + '/');
+  await visitor.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
+  await context.close();
+  assert.deepEqual(page.errors, []);
+});
+
 test('consent is given purpose by purpose, each box unticked until the citizen ticks it', async () => {
   const page = await newPage(browser, 320);
   await page.goto(BASE + '/');
@@ -100,7 +123,7 @@ test('signed in with consent, the procedure page says exactly which papers are h
   const notice = page.locator('[data-document="birth_notice"]');
   await notice.getByText('Đã có: Giấy chứng sinh điện tử, Bệnh viện Phụ sản Hà Nội').waitFor();
   assert.match(await notice.textContent(), /Không phải nộp/);
-  assert.match(await notice.textContent(), /163\/QĐ-BTP/);
+  assert.match(await notice.textContent(), /87\/2020\/NĐ-CP/);
   assert.match(await page.locator('[data-document="identity_paper"]').textContent(), /Số định danh 001197004321|số định danh 001197004321/);
   assert.match(await page.locator('[data-document="declaration_form"]').textContent(), /tờ khai điện tử được tạo từ câu trả lời/);
   await expectAccessible(page, 'the procedure page with the citizen\'s own papers');

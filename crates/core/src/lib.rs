@@ -37,6 +37,7 @@ pub mod source;
 pub mod submission;
 pub mod text;
 pub mod validate;
+pub mod vietqr;
 mod wire;
 
 pub use dossier_code::{DossierCode, UnitCode};

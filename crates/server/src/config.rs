@@ -100,9 +100,24 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_HELP_CODE_SECONDS", default_value_t = 600, value_parser = clap::value_parser!(i64).range(5..=600))]
     pub help_code_seconds: i64,
 
+    /// The receiving unit's bank on the NAPAS network (6-digit BIN), for VietQR fee payments.
+    /// With the default demo BIN and account, the QR code is labelled as a SANDBOX.
+    #[arg(long, env = "MOTLAN_VIETQR_BIN", default_value = "970400")]
+    pub vietqr_bin: String,
+
+    /// The receiving unit's account number for VietQR fee payments.
+    #[arg(long, env = "MOTLAN_VIETQR_ACCOUNT", default_value = "000000000000")]
+    pub vietqr_account: String,
+
     /// Token of the officer SANDBOX API (`/api/v1/officer`); without it that API is off.
     #[arg(long, env = "MOTLAN_OFFICER_TOKEN")]
     pub officer_token: Option<String>,
+
+    /// Addresses the identity sandbox may send a sign-in back to (exact match), comma-separated.
+    /// Default: the app's callback (`/dang-nhap`) at the public address, and its `localhost` /
+    /// `127.0.0.1` twin when the public address is a loopback one.
+    #[arg(long, env = "MOTLAN_OIDC_REDIRECT_URIS", value_delimiter = ',')]
+    pub oidc_redirect_uris: Vec<String>,
 
     /// The audience (client id) API tokens must be issued to.
     #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
@@ -110,6 +125,21 @@ pub struct Config {
 }
 
 impl Config {
+    /// The redirect addresses registered for the web app's client.
+    pub fn redirect_uris(&self) -> Vec<String> {
+        if !self.oidc_redirect_uris.is_empty() {
+            return self.oidc_redirect_uris.clone();
+        }
+        let public = self.public_url();
+        let mut uris = vec![format!("{public}/dang-nhap")];
+        for (from, to) in [("://127.0.0.1", "://localhost"), ("://localhost", "://127.0.0.1")] {
+            if public.contains(from) {
+                uris.push(format!("{}/dang-nhap", public.replacen(from, to, 1)));
+            }
+        }
+        uris
+    }
+
     /// Where uploaded files go.
     pub fn uploads_dir(&self) -> PathBuf {
         if let Some(dir) = &self.uploads_dir {

@@ -61,6 +61,8 @@ pub struct AppState {
     pub help_changes: Arc<tokio::sync::watch::Sender<u64>>,
     /// How long a help code may be used, in seconds.
     pub help_code_seconds: i64,
+    /// Who receives fees paid by VietQR, and whether it is the demo account.
+    pub payee: (motlan_core::vietqr::Payee, bool),
 }
 
 impl AppState {
@@ -78,11 +80,17 @@ impl AppState {
         let identity = identity::Identity::sandbox(
             &format!("{}/sandbox/idp", config.public_url()),
             &config.oidc_audience,
+            config.redirect_uris(),
         )?;
         identity::sandbox::register_volunteers(&identity, &storage).await?;
         Ok(Self {
             help_changes: Arc::new(tokio::sync::watch::Sender::new(0)),
             help_code_seconds: config.help_code_seconds,
+            payee: (
+                motlan_core::vietqr::Payee::new(&config.vietqr_bin, &config.vietqr_account)
+                    .map_err(|e| anyhow::anyhow!("--vietqr-bin / --vietqr-account: {e}"))?,
+                config.vietqr_bin == "970400",
+            ),
             agencies: Arc::new(agencies),
             tickets: tickets::Tickets::default(),
             catalog: Arc::new(catalog),

@@ -21,6 +21,13 @@ pub(super) fn pay_fee(props: &PayProps) -> Html {
     let api = use_api();
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    let qr = {
+        let api = api.clone();
+        crate::hooks::use_resource::use_resource(props.code.clone(), move |code| {
+            let api = api.clone();
+            async move { api.fee_qr(&code).await }
+        })
+    };
     let onclick = {
         let (code, reload, failure, busy) = (
             props.code.clone(),
@@ -54,6 +61,18 @@ pub(super) fn pay_fee(props: &PayProps) -> Html {
             <p>{ t.j.pay_lead }</p>
             if let Some(message) = &*failure { <p class="error-message" role="alert">{ message }</p> }
             <button type="button" class="button" {onclick} disabled={*busy}>{ (t.j.pay_button)(&money(props.amount)) }</button>
+            if let crate::hooks::use_resource::Resource::Ready(qr) = &*qr.state {
+                <div class="fee-qr">
+                    <p>{ t.j.pay_qr_lead }</p>
+                    <div class="fee-qr__code" role="img" aria-label={(t.j.pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference)}>
+                        { Html::from_html_unchecked(AttrValue::from(qr.qr_svg.clone())) }
+                    </div>
+                    <p class="hint">{ (t.j.pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference) }</p>
+                    if qr.sandbox {
+                        <p class="notice">{ t.j.pay_qr_sandbox }</p>
+                    }
+                </div>
+            }
         </section>
     }
 }

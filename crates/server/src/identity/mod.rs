@@ -22,11 +22,13 @@ pub struct Identity {
     pub codes: Mutex<HashMap<String, sandbox::PendingCode>>,
     /// The invented citizens the sandbox sign-in page offers, parsed once.
     pub citizens: Vec<motlan_core::sandbox::DemoCitizen>,
+    /// Where the sandbox may send a sign-in back (exact match): never anywhere else.
+    pub redirect_uris: Vec<String>,
 }
 
 impl Identity {
     /// The sandbox provider with a fresh signing key; its verifier trusts only that key.
-    pub fn sandbox(issuer: &str, audience: &str) -> anyhow::Result<Self> {
+    pub fn sandbox(issuer: &str, audience: &str, redirect_uris: Vec<String>) -> anyhow::Result<Self> {
         let keys = SigningKeys::generate()?;
         let verifier = Verifier::from_jwks(issuer, audience, &keys.jwks())?;
         Ok(Self {
@@ -36,6 +38,7 @@ impl Identity {
             verifier,
             codes: Mutex::new(HashMap::new()),
             citizens: motlan_core::sandbox::citizens(),
+            redirect_uris,
         })
     }
 }

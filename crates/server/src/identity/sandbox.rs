@@ -33,6 +33,8 @@ pub struct PendingCode {
     challenge: String,
     nonce: Option<String>,
     expires: SystemTime,
+    /// When the citizen signed in (seconds since the epoch): the token's `auth_time`.
+    auth_time: u64,
 }
 
 pub fn router() -> Router<AppState> {
@@ -40,7 +42,8 @@ pub fn router() -> Router<AppState> {
         .route("/.well-known/openid-configuration", get(discovery))
         .route("/authorize", get(sign_in_page).post(sign_in))
         .route("/token", axum::routing::post(token))
-        .route("/userinfo", get(userinfo))
+        .route("/userinfo", get(userinfo).post(userinfo))
+        .route("/docs", get(documentation))
         .route("/jwks.json", get(jwks))
 }
 
@@ -59,9 +62,23 @@ async fn discovery(State(state): State<AppState>) -> Json<serde_json::Value> {
         "code_challenge_methods_supported": ["S256"],
         "token_endpoint_auth_methods_supported": ["none"],
         "scopes_supported": ["openid", "profile"],
-        "claims_supported": ["sub", "name", "iss", "aud", "exp", "iat", "nonce"],
-        "service_documentation": "SANDBOX: invented citizens for testing; not VNeID",
+        "claims_supported": ["sub", "name", "iss", "aud", "exp", "iat", "nonce", "auth_time"],
+        "service_documentation": format!("{issuer}/docs"),
     }))
+}
+
+/// What the sandbox is, for people reading `service_documentation`.
+async fn documentation(State(state): State<AppState>) -> Response {
+    page(
+        state.shell.stylesheet.as_deref(),
+        StatusCode::OK,
+        "<h1>Nhà cung cấp định danh thử nghiệm</h1>\
+         <p>Đây là bản thử nghiệm (SANDBOX) thay cho VNeID: công dân là người giả lập.</p>\
+         <p lang=\"en\">A SANDBOX OpenID Connect provider standing in for VNeID, with invented citizens. \
+         Authorization code flow with PKCE (S256) only; redirect addresses must be registered \
+         (<code>--oidc-redirect-uris</code>); tokens are EdDSA-signed JWTs (keys at <code>jwks.json</code>) \
+         carrying <code>auth_time</code>; errors follow RFC 6749. See <code>.well-known/openid-configuration</code>.</p>",
+    )
 }
 
 async fn jwks(State(state): State<AppState>) -> Json<jsonwebtoken::jwk::JwkSet> {
@@ -93,7 +110,8 @@ struct Authorize {
     nonce: Option<String>,
 }
 
-fn check(params: AuthorizeParams, audience: &str) -> Result<Authorize, &'static str> {
+fn check(params: AuthorizeParams, identity: &super::Identity) -> Result<Authorize, &'static str> {
+    let audience = identity.audience.as_str();
     if params.response_type.as_deref() != Some("code") {
         return Err("response_type must be code");
     }
@@ -101,10 +119,11 @@ fn check(params: AuthorizeParams, audience: &str) -> Result<Authorize, &'static 
         .client_id
         .filter(|c| c == audience)
         .ok_or("unknown client_id")?;
+    // Only a registered address, matched exactly: a code is never sent anywhere else.
     let redirect_uri = params
         .redirect_uri
-        .filter(|u| (u.starts_with("http://") || u.starts_with("https://")) && !u.contains('#'))
-        .ok_or("redirect_uri must be an absolute http(s) address without fragment")?;
+        .filter(|u| identity.redirect_uris.iter().any(|r| r == u))
+        .ok_or("redirect_uri is not registered for this client")?;
     if params.code_challenge_method.as_deref() != Some("S256") {
         return Err("PKCE is required: code_challenge_method must be S256");
     }
@@ -150,7 +169,7 @@ async fn sign_in_page(
     State(state): State<AppState>,
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
-    let request = match check(params, &state.identity.audience) {
+    let request = match check(params, &state.identity) {
         Ok(request) => request,
         Err(problem) => {
             return page(
@@ -234,7 +253,7 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
         scope: None,
     };
     let (request, person) = match (
-        check(params, &state.identity.audience),
+        check(params, &state.identity),
         state
             .identity
             .citizens
@@ -265,6 +284,9 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
         challenge: request.challenge,
         nonce: request.nonce,
         expires: SystemTime::now() + CODE_LIFETIME,
+        auth_time: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
     };
     {
         let mut codes = state
@@ -308,15 +330,35 @@ pub struct TokenForm {
     code_verifier: String,
 }
 
-fn token_error(error: &str, description: &str) -> Response {
-    (
-        StatusCode::BAD_REQUEST,
-        Json(json!({ "error": error, "error_description": description })),
-    )
-        .into_response()
+/// The headers RFC 6749 §5.1 asks of every token-endpoint answer.
+fn no_cache(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
 }
 
-async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Response {
+/// An OAuth error answer (RFC 6749 §5.2): 400 with a JSON body.
+fn token_error(error: &str, description: &str) -> Response {
+    no_cache(
+        (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": error, "error_description": description })),
+        )
+            .into_response(),
+    )
+}
+
+async fn token(
+    State(state): State<AppState>,
+    form: Result<Form<TokenForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return token_error(
+            "invalid_request",
+            "the request needs grant_type, code, redirect_uri, client_id and code_verifier, form-encoded",
+        );
+    };
     if form.grant_type != "authorization_code" {
         return token_error(
             "unsupported_grant_type",
@@ -357,20 +399,19 @@ async fn token(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Re
         iat: now,
         name: pending.name,
         nonce: pending.nonce,
+        auth_time: Some(pending.auth_time),
     };
     match state.identity.keys.sign(&claims) {
         Ok(token) => {
-            let mut response = Json(json!({
-                "access_token": token,
-                "id_token": token,
-                "token_type": "Bearer",
-                "expires_in": TOKEN_LIFETIME.as_secs(),
-            }))
-            .into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
+            no_cache(
+                Json(json!({
+                    "access_token": token,
+                    "id_token": token,
+                    "token_type": "Bearer",
+                    "expires_in": TOKEN_LIFETIME.as_secs(),
+                }))
+                .into_response(),
+            )
         }
         Err(e) => crate::error::Failure::internal(e).into_response(),
     }

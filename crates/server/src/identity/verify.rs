@@ -26,6 +26,9 @@ pub struct Claims {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
+    /// When the citizen signed in (OpenID Connect Core §2), for clients that send `max_age`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<u64>,
 }
 
 pub struct Verifier {

@@ -4,6 +4,7 @@ mod after_filing;
 mod attachments;
 mod dossiers;
 mod embeds;
+mod fee_qr;
 mod health;
 mod help;
 mod me;
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .merge(receipt::router())
         .merge(me::router())
         .merge(after_filing::router())
+        .merge(fee_qr::router())
         .merge(officer::router())
         .merge(embeds::router())
         .merge(help::router())

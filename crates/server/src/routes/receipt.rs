@@ -116,6 +116,12 @@ pub(super) async fn receipt(
             state.receiving_unit.to_string(),
         ),
     ];
+    if r.fee > 0 {
+        rows.push((
+            "Nội dung chuyển khoản (VietQR) / Payment reference",
+            r.code.clone(),
+        ));
+    }
     if let Some(by) = &r.assisted_by {
         rows.push((
             "Được hỗ trợ bởi / Helped by",

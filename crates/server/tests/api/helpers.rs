@@ -81,6 +81,9 @@ impl TestApp {
             cors_origins: vec!["https://dichvucong.agency.test".to_owned()],
             officer_token: Some(OFFICER.to_owned()),
             help_code_seconds: 600,
+            vietqr_bin: "970400".to_owned(),
+            vietqr_account: "000000000000".to_owned(),
+            oidc_redirect_uris: Vec::new(),
             uploads_dir: Some(dir.path().join("uploads")),
             agencies_file: dir.path().join("agencies.toml"),
         }

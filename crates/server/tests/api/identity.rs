@@ -129,3 +129,57 @@ async fn tokens_not_signed_by_the_trusted_keys_are_refused() {
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     assert_eq!(anonymous.json["error"], "sign_in_required");
 }
+
+#[tokio::test]
+async fn a_code_goes_only_to_a_registered_address() {
+    let app = TestApp::new().await;
+    let (_, challenge) = crate::helpers::pkce();
+    let evil = crate::helpers::urlencode("https://evil.example/steal");
+    let page = app
+        .get(&format!(
+            "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={evil}&code_challenge={challenge}&code_challenge_method=S256"
+        ))
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    let posted = app
+        .post_form(
+            "/sandbox/idp/authorize",
+            &format!("citizen=lan&client_id=motlan-web&redirect_uri={evil}&code_challenge={challenge}&state=x"),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::BAD_REQUEST, "never a redirect");
+    assert!(posted.headers.get("location").is_none());
+    assert!(posted.json.as_str().unwrap_or_default().contains("not registered"));
+}
+
+#[tokio::test]
+async fn the_token_endpoint_answers_oauth_errors_and_is_never_cached() {
+    let app = TestApp::new().await;
+    for form in ["", "grant_type=authorization_code", "grant_type=password&code=x&redirect_uri=y&client_id=z&code_verifier=v"] {
+        let answer = app.post_form("/sandbox/idp/token", form).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{form}");
+        let error = answer.json["error"].as_str().unwrap_or_default();
+        assert!(["invalid_request", "unsupported_grant_type"].contains(&error), "{form}: {}", answer.json);
+        assert_eq!(answer.headers["cache-control"], "no-store");
+        assert_eq!(answer.headers["pragma"], "no-cache");
+    }
+    let token = app.sign_in("lan").await;
+    // The token carries auth_time; userinfo answers GET and POST.
+    let payload = token.split('.').nth(1).unwrap();
+    use base64::Engine as _;
+    let claims: serde_json::Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap(),
+    )
+    .unwrap();
+    assert!(claims["auth_time"].as_u64().is_some_and(|t| t > 1_700_000_000), "{claims}");
+    for method in ["GET", "POST"] {
+        let info = app.call(method, "/sandbox/idp/userinfo", &token, None).await;
+        assert_eq!(info.status, StatusCode::OK, "{method}");
+        assert_eq!(info.json["sub"], "001197004321");
+    }
+    let discovery = app.get("/sandbox/idp/.well-known/openid-configuration").await.json;
+    let docs = discovery["service_documentation"].as_str().unwrap();
+    assert!(docs.starts_with("http://motlan.test/"), "{docs}");
+    let path = docs.trim_start_matches("http://motlan.test");
+    assert_eq!(app.get(path).await.status, StatusCode::OK);
+}

@@ -49,7 +49,7 @@ async fn the_sandbox_sign_in_page_uses_the_app_stylesheet() {
     let (_, challenge) = crate::helpers::pkce();
     let page = app
         .get(&format!(
-            "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri=http%3A%2F%2Fmotlan.test%2F&code_challenge={challenge}&code_challenge_method=S256"
+            "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri=http%3A%2F%2Fmotlan.test%2Fdang-nhap&code_challenge={challenge}&code_challenge_method=S256"
         ))
         .await;
     assert!(

@@ -206,6 +206,25 @@ async fn a_fee_is_paid_once_and_a_free_procedure_has_nothing_to_pay() {
     let mut body = hhen_judicial_record();
     body["attachments"] = serde_json::json!({ "identity_copy": [copy] });
     let code = filed(&app, &hhen, &body).await;
+    // Before paying: a VietQR code any banking app reads, the dossier code as the reference.
+    let qr = app
+        .get_with_token(&format!("/api/v1/dossiers/{code}/vietqr"), &hhen)
+        .await;
+    assert_eq!(qr.status, StatusCode::OK, "{}", qr.json);
+    assert!(qr.json["qr_svg"].as_str().unwrap().contains("<svg"));
+    assert_eq!(qr.json["sandbox"], true);
+    let top = motlan_core::vietqr::decode(qr.json["payload"].as_str().unwrap()).expect("CRC");
+    let get = |objects: &[(String, String)], id: &str| {
+        objects.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone()).unwrap_or_default()
+    };
+    assert_eq!(get(&top, "54"), "200000");
+    assert_eq!(get(&top, "53"), "704");
+    let merchant = motlan_core::vietqr::objects(&get(&top, "38")).unwrap();
+    assert_eq!(get(&merchant, "00"), "A000000727");
+    let beneficiary = motlan_core::vietqr::objects(&get(&merchant, "01")).unwrap();
+    assert_eq!(get(&beneficiary, "00"), "970400");
+    let extra = motlan_core::vietqr::objects(&get(&top, "62")).unwrap();
+    assert_eq!(get(&extra, "08"), code);
     let payment = app
         .call(
             "POST",
@@ -216,6 +235,10 @@ async fn a_fee_is_paid_once_and_a_free_procedure_has_nothing_to_pay() {
         .await;
     assert_eq!(payment.status, StatusCode::CREATED, "{}", payment.json);
     assert_eq!(payment.json["amount"], 200_000);
+    let after = app
+        .get_with_token(&format!("/api/v1/dossiers/{code}/vietqr"), &hhen)
+        .await;
+    assert_eq!(after.json["error"], "nothing_to_pay", "paid: no code any more");
     assert_eq!(payment.json["sandbox"], true);
     assert!(
         payment.json["reference"]
