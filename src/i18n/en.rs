@@ -181,7 +181,9 @@ pub static JOURNEY: Journey = Journey {
     pay_lead: "Sandbox payment: no real money moves.",
     pay_qr_lead: "Or scan the VietQR code with any banking app: the amount and the transfer note (the dossier code) are filled in.",
     pay_qr_sandbox: "Test code: the receiving account is invented. Do not send real money.",
-    pay_qr_details: |bin, account, reference| format!("Bank (BIN) {bin}, account {account}, note: {reference}"),
+    pay_qr_details: |bin, account, reference| {
+        format!("Bank (BIN) {bin}, account {account}, note: {reference}")
+    },
     pay_title: "Fee",
     print: "Print the receipt",
     procedure_label: "Procedure",

@@ -169,7 +169,9 @@ pub static JOURNEY: Journey = Journey {
     pay_lead: "Thanh toán thử nghiệm: không có tiền thật được chuyển.",
     pay_qr_lead: "Hoặc quét mã VietQR bằng ứng dụng ngân hàng bất kỳ: số tiền và nội dung chuyển khoản (mã hồ sơ) đã điền sẵn.",
     pay_qr_sandbox: "Mã thử nghiệm: tài khoản nhận là tài khoản giả lập. Đừng chuyển tiền thật.",
-    pay_qr_details: |bin, account, reference| format!("Ngân hàng (BIN) {bin}, tài khoản {account}, nội dung: {reference}"),
+    pay_qr_details: |bin, account, reference| {
+        format!("Ngân hàng (BIN) {bin}, tài khoản {account}, nội dung: {reference}")
+    },
     pay_title: "Lệ phí",
     print: "In phiếu tiếp nhận",
     procedure_label: "Thủ tục",

@@ -147,9 +147,9 @@ pub async fn run() {
         cors_origins: Vec::new(),
         officer_token: None,
         help_code_seconds: 600,
-            vietqr_bin: "970400".to_owned(),
-            vietqr_account: "000000000000".to_owned(),
-            oidc_redirect_uris: Vec::new(),
+        vietqr_bin: "970400".to_owned(),
+        vietqr_account: "000000000000".to_owned(),
+        oidc_redirect_uris: Vec::new(),
         uploads_dir: None,
         agencies_file: dir.path().join("agencies.toml"),
     };

@@ -35,7 +35,10 @@ impl Payee {
         if bin.len() != 6 || !bin.bytes().all(|b| b.is_ascii_digit()) {
             return Err(VietQrError::Bin);
         }
-        if account.is_empty() || account.len() > 19 || !account.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if account.is_empty()
+            || account.len() > 19
+            || !account.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
             return Err(VietQrError::Account);
         }
         Ok(Self {
@@ -73,9 +76,9 @@ pub fn payload(payee: &Payee, amount: u64, reference: &str) -> Result<String, Vi
     }
     if reference.is_empty()
         || reference.len() > 25
-        || !reference
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b' '))
+        || !reference.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b' ')
+        })
     {
         return Err(VietQrError::Reference);
     }
@@ -161,7 +164,10 @@ mod tests {
     fn bad_payees_and_references_are_refused() {
         assert_eq!(Payee::new("97043", "1"), Err(VietQrError::Bin));
         assert_eq!(Payee::new("970436", ""), Err(VietQrError::Account));
-        assert_eq!(Payee::new("970436", "12345678901234567890"), Err(VietQrError::Account));
+        assert_eq!(
+            Payee::new("970436", "12345678901234567890"),
+            Err(VietQrError::Account)
+        );
         let payee = Payee::new("970436", "1").unwrap();
         assert_eq!(payload(&payee, 0, "X"), Err(VietQrError::Amount));
         assert_eq!(payload(&payee, 1, "hồ sơ"), Err(VietQrError::Reference));

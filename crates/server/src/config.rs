@@ -132,7 +132,10 @@ impl Config {
         }
         let public = self.public_url();
         let mut uris = vec![format!("{public}/dang-nhap")];
-        for (from, to) in [("://127.0.0.1", "://localhost"), ("://localhost", "://127.0.0.1")] {
+        for (from, to) in [
+            ("://127.0.0.1", "://localhost"),
+            ("://localhost", "://127.0.0.1"),
+        ] {
             if public.contains(from) {
                 uris.push(format!("{}/dang-nhap", public.replacen(from, to, 1)));
             }

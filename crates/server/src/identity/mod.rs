@@ -28,7 +28,11 @@ pub struct Identity {
 
 impl Identity {
     /// The sandbox provider with a fresh signing key; its verifier trusts only that key.
-    pub fn sandbox(issuer: &str, audience: &str, redirect_uris: Vec<String>) -> anyhow::Result<Self> {
+    pub fn sandbox(
+        issuer: &str,
+        audience: &str,
+        redirect_uris: Vec<String>,
+    ) -> anyhow::Result<Self> {
         let keys = SigningKeys::generate()?;
         let verifier = Verifier::from_jwks(issuer, audience, &keys.jwks())?;
         Ok(Self {

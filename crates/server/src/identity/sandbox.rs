@@ -252,22 +252,27 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
         nonce: form.nonce,
         scope: None,
     };
-    let (request, person) = match (
-        check(params, &state.identity),
-        state
-            .identity
-            .citizens
-            .iter()
-            .find(|c| c.key == form.citizen),
-    ) {
-        (Ok(request), Some(person)) => (request, person),
-        _ => {
-            return page(
-                state.shell.stylesheet.as_deref(),
-                StatusCode::BAD_REQUEST,
-                "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request.</p>",
-            );
-        }
+    let problem = |text: &str| {
+        page(
+            state.shell.stylesheet.as_deref(),
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "<h1>Yêu cầu đăng nhập không hợp lệ</h1><p lang=\"en\">Invalid sign-in request: {}</p>",
+                escape(text)
+            ),
+        )
+    };
+    let request = match check(params, &state.identity) {
+        Ok(request) => request,
+        Err(reason) => return problem(reason),
+    };
+    let Some(person) = state
+        .identity
+        .citizens
+        .iter()
+        .find(|c| c.key == form.citizen)
+    else {
+        return problem("unknown citizen");
     };
     let Ok(code) = random_token() else {
         return page(
@@ -402,17 +407,15 @@ async fn token(
         auth_time: Some(pending.auth_time),
     };
     match state.identity.keys.sign(&claims) {
-        Ok(token) => {
-            no_cache(
-                Json(json!({
-                    "access_token": token,
-                    "id_token": token,
-                    "token_type": "Bearer",
-                    "expires_in": TOKEN_LIFETIME.as_secs(),
-                }))
-                .into_response(),
-            )
-        }
+        Ok(token) => no_cache(
+            Json(json!({
+                "access_token": token,
+                "id_token": token,
+                "token_type": "Bearer",
+                "expires_in": TOKEN_LIFETIME.as_secs(),
+            }))
+            .into_response(),
+        ),
         Err(e) => crate::error::Failure::internal(e).into_response(),
     }
 }

@@ -149,17 +149,31 @@ async fn a_code_goes_only_to_a_registered_address() {
         .await;
     assert_eq!(posted.status, StatusCode::BAD_REQUEST, "never a redirect");
     assert!(posted.headers.get("location").is_none());
-    assert!(posted.json.as_str().unwrap_or_default().contains("not registered"));
+    assert!(
+        posted
+            .json
+            .as_str()
+            .unwrap_or_default()
+            .contains("not registered")
+    );
 }
 
 #[tokio::test]
 async fn the_token_endpoint_answers_oauth_errors_and_is_never_cached() {
     let app = TestApp::new().await;
-    for form in ["", "grant_type=authorization_code", "grant_type=password&code=x&redirect_uri=y&client_id=z&code_verifier=v"] {
+    for form in [
+        "",
+        "grant_type=authorization_code",
+        "grant_type=password&code=x&redirect_uri=y&client_id=z&code_verifier=v",
+    ] {
         let answer = app.post_form("/sandbox/idp/token", form).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{form}");
         let error = answer.json["error"].as_str().unwrap_or_default();
-        assert!(["invalid_request", "unsupported_grant_type"].contains(&error), "{form}: {}", answer.json);
+        assert!(
+            ["invalid_request", "unsupported_grant_type"].contains(&error),
+            "{form}: {}",
+            answer.json
+        );
         assert_eq!(answer.headers["cache-control"], "no-store");
         assert_eq!(answer.headers["pragma"], "no-cache");
     }
@@ -168,16 +182,28 @@ async fn the_token_endpoint_answers_oauth_errors_and_is_never_cached() {
     let payload = token.split('.').nth(1).unwrap();
     use base64::Engine as _;
     let claims: serde_json::Value = serde_json::from_slice(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap(),
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap(),
     )
     .unwrap();
-    assert!(claims["auth_time"].as_u64().is_some_and(|t| t > 1_700_000_000), "{claims}");
+    assert!(
+        claims["auth_time"]
+            .as_u64()
+            .is_some_and(|t| t > 1_700_000_000),
+        "{claims}"
+    );
     for method in ["GET", "POST"] {
-        let info = app.call(method, "/sandbox/idp/userinfo", &token, None).await;
+        let info = app
+            .call(method, "/sandbox/idp/userinfo", &token, None)
+            .await;
         assert_eq!(info.status, StatusCode::OK, "{method}");
         assert_eq!(info.json["sub"], "001197004321");
     }
-    let discovery = app.get("/sandbox/idp/.well-known/openid-configuration").await.json;
+    let discovery = app
+        .get("/sandbox/idp/.well-known/openid-configuration")
+        .await
+        .json;
     let docs = discovery["service_documentation"].as_str().unwrap();
     assert!(docs.starts_with("http://motlan.test/"), "{docs}");
     let path = docs.trim_start_matches("http://motlan.test");

@@ -274,7 +274,10 @@ async fn every_request_body_and_the_main_answers_come_with_examples() {
             }
         }
     }
-    assert!(missing.is_empty(), "request bodies without an example: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "request bodies without an example: {missing:?}"
+    );
 }
 
 #[tokio::test]

@@ -215,7 +215,11 @@ async fn a_fee_is_paid_once_and_a_free_procedure_has_nothing_to_pay() {
     assert_eq!(qr.json["sandbox"], true);
     let top = motlan_core::vietqr::decode(qr.json["payload"].as_str().unwrap()).expect("CRC");
     let get = |objects: &[(String, String)], id: &str| {
-        objects.iter().find(|(i, _)| i == id).map(|(_, v)| v.clone()).unwrap_or_default()
+        objects
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
     };
     assert_eq!(get(&top, "54"), "200000");
     assert_eq!(get(&top, "53"), "704");
@@ -238,7 +242,10 @@ async fn a_fee_is_paid_once_and_a_free_procedure_has_nothing_to_pay() {
     let after = app
         .get_with_token(&format!("/api/v1/dossiers/{code}/vietqr"), &hhen)
         .await;
-    assert_eq!(after.json["error"], "nothing_to_pay", "paid: no code any more");
+    assert_eq!(
+        after.json["error"], "nothing_to_pay",
+        "paid: no code any more"
+    );
     assert_eq!(payment.json["sandbox"], true);
     assert!(
         payment.json["reference"]
