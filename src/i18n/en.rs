@@ -167,6 +167,7 @@ pub static JOURNEY: Journey = Journey {
     known_lead: "These details come from national databases; you do not type them again. Please check them.",
     known_title: "What the State already holds",
     my_dossiers_empty: "You have not filed any dossier yet.",
+    more_dossiers: "Show more dossiers",
     no: "No",
     yes: "Yes",
     not_answered: "Not given",

@@ -152,6 +152,7 @@ pub struct Journey {
     pub known_lead: &'static str,
     pub known_title: &'static str,
     pub my_dossiers_empty: &'static str,
+    pub more_dossiers: &'static str,
     pub no: &'static str,
     pub yes: &'static str,
     pub not_answered: &'static str,

@@ -155,6 +155,7 @@ pub static JOURNEY: Journey = Journey {
     known_lead: "Những thông tin này lấy từ cơ sở dữ liệu quốc gia, bạn không phải khai lại. Hãy kiểm tra.",
     known_title: "Thông tin Nhà nước đã có",
     my_dossiers_empty: "Bạn chưa nộp hồ sơ nào.",
+    more_dossiers: "Xem thêm hồ sơ",
     no: "Không",
     yes: "Có",
     not_answered: "Chưa có",

@@ -2,8 +2,8 @@
 //! result; pages never see a status code.
 
 use motlan_core::api::{
-    ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DossierDetail,
-    DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
+    ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DataUsePage,
+    DossierDetail, DossierReceipt, ReceiptPage, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
     Rating, SupplementAnswer,
 };
 use motlan_core::{Lang, Procedure};
@@ -114,9 +114,11 @@ impl Api {
         .map(|_| ())
     }
 
+    /// The latest reads of national data (the newest 200; the API pages further back).
     pub async fn data_use(&self) -> Result<Vec<DataUse>, ApiFailure> {
-        self.request(Method::Get, "/me/data-use", None::<&()>, None)
+        self.request::<_, DataUsePage>(Method::Get, "/me/data-use?limit=200", None::<&()>, None)
             .await
+            .map(|page| page.items)
     }
 
     pub async fn procedures(&self) -> Result<Vec<ProcedureSummary>, ApiFailure> {
@@ -154,9 +156,13 @@ impl Api {
             .await
     }
 
-    pub async fn my_dossiers(&self) -> Result<Vec<DossierReceipt>, ApiFailure> {
-        self.request(Method::Get, "/me/dossiers", None::<&()>, None)
-            .await
+    /// A page of the citizen's dossiers, newest first; `cursor` is the previous page's `next`.
+    pub async fn my_dossiers(&self, cursor: Option<&str>) -> Result<ReceiptPage, ApiFailure> {
+        let path = match cursor {
+            Some(c) => format!("/me/dossiers?cursor={}", js_sys::encode_uri_component(c)),
+            None => "/me/dossiers".to_owned(),
+        };
+        self.request(Method::Get, &path, None::<&()>, None).await
     }
 
     /// What national data gives the form and the documents (the read is receipted).

@@ -3,8 +3,10 @@
 
 mod embed;
 mod help;
+mod page;
 
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
+pub use page::{DataUsePage, ReceiptPage};
 pub use help::{
     AssistedBy, Cell, HelpAnswer, HelpAnswered, HelpKey, HelpLink, HelpOffer, HelpSessionOpened,
     HelpSessionView, Helper, HelperReport, Kiosk, KioskRegistered, NewHelpSession, NewKiosk,

@@ -315,7 +315,7 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
     Redirect::to(&location).into_response()
 }
 
-fn urlencode(text: &str) -> String {
+pub(crate) fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use motlan_core::Localized;
 use motlan_core::answers::{AnswerError, CheckContext};
-use motlan_core::api::{DossierDetail, DossierReceipt, NewDossier};
+use motlan_core::api::{DossierDetail, NewDossier};
 use motlan_core::lifecycle::{Action, Actor};
 use motlan_core::submission::{Against, Reading, attachment_ids, check_filing};
 use sha2::{Digest, Sha256};
@@ -184,14 +184,36 @@ pub(super) async fn detail(
     Ok(Json(detail_of(&state, stored).await?))
 }
 
-#[utoipa::path(get, path = "/me/dossiers", tag = "dossiers", security(("citizen" = [])),
-    summary = "The signed-in citizen's dossiers, newest first",
-    responses((status = 200, body = [motlan_core::api::DossierReceipt]), AuthError, Common))]
+#[utoipa::path(get, path = "/me/dossiers", tag = "dossiers", security(("citizen" = [])), params(super::paging::Paging),
+    summary = "The signed-in citizen's dossiers, newest first, a page at a time",
+    responses((status = 200, body = motlan_core::api::ReceiptPage,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when a next page exists"))),
+        super::paging::PagingError, AuthError, Common))]
 async fn mine(
     State(state): State<AppState>,
     citizen: Citizen,
-) -> Result<Json<Vec<DossierReceipt>>, Failure> {
-    Ok(Json(state.storage.dossiers_of(&citizen.sub).await?))
+    axum::extract::Query(paging): axum::extract::Query<super::paging::Paging>,
+) -> Result<Response, Failure> {
+    let limit = paging.limit()?;
+    let after = paging.after()?;
+    let filter = crate::storage::ReceiptFilter {
+        owner: Some(citizen.sub.clone()),
+        ..Default::default()
+    };
+    let (items, next) = state
+        .storage
+        .receipts(&filter, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .await?;
+    let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
+    Ok(super::paging::with_link(
+        Json(motlan_core::api::ReceiptPage {
+            items,
+            next: next.clone(),
+        }),
+        "/me/dossiers",
+        limit,
+        next.as_deref(),
+    ))
 }
 
 #[utoipa::path(post, path = "/dossiers/{code}/withdraw", tag = "dossiers", operation_id = "withdraw_dossier", security(("citizen" = [])), params(("code" = String, Path)),

@@ -2,7 +2,7 @@
 //! data-use receipt listing every read of national data.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
@@ -12,7 +12,7 @@ use crate::consent::{self, Purpose, PurposeText};
 use crate::error::{Body, Common, Failure, api_errors};
 use crate::identity::{AuthError, Citizen};
 use crate::national::read_for;
-use crate::storage::{ConsentRecord, DataUse};
+use crate::storage::ConsentRecord;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -147,13 +147,22 @@ async fn prefill(
     }))
 }
 
-#[utoipa::path(get, path = "/me/data-use", tag = "consent", security(("citizen" = [])), summary = "The data-use receipt: every read of national data",
-    responses((status = 200, description = "Every read of national data, newest first", body = [crate::storage::DataUse]), AuthError, Common))]
+#[utoipa::path(get, path = "/me/data-use", tag = "consent", security(("citizen" = [])), params(super::paging::Paging),
+    summary = "The data-use receipt: every read of national data, newest first, a page at a time",
+    responses((status = 200, description = "Reads of national data, newest first", body = motlan_core::api::DataUsePage,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when a next page exists"))),
+        super::paging::PagingError, AuthError, Common))]
 async fn data_use(
     State(state): State<AppState>,
     citizen: Citizen,
-) -> Result<Json<Vec<DataUse>>, Failure> {
-    let mut uses = state.storage.data_use(&citizen.sub).await?;
+    Query(paging): Query<super::paging::Paging>,
+) -> Result<axum::response::Response, Failure> {
+    let limit = paging.limit()?;
+    let after = paging.after()?;
+    let (mut uses, next) = state
+        .storage
+        .data_use(&citizen.sub, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .await?;
     // Say, beside each read made for a dossier filed with help, that the helper received none of it.
     let mut helpers = std::collections::BTreeMap::<String, Option<String>>::new();
     for entry in &mut uses {
@@ -171,7 +180,16 @@ async fn data_use(
         }
         entry.helper = helpers.get(&code).cloned().flatten();
     }
-    Ok(Json(uses))
+    let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
+    Ok(super::paging::with_link(
+        Json(motlan_core::api::DataUsePage {
+            items: uses,
+            next: next.clone(),
+        }),
+        "/me/data-use",
+        limit,
+        next.as_deref(),
+    ))
 }
 
 /// What national systems hold about the signed-in citizen, within the consents in force; the

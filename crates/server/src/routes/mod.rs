@@ -10,6 +10,7 @@ mod help;
 mod me;
 mod officer;
 mod owned;
+mod paging;
 mod procedures;
 mod receipt;
 mod units;

@@ -44,6 +44,9 @@ api_errors! {
         ItemsInvalid => (UNPROCESSABLE_ENTITY, "supplement_items_invalid",
             "Yêu cầu bổ sung phải nêu rõ từng câu hỏi hoặc giấy tờ của thủ tục. Không hợp lệ: {}",
             "A supplement request must name questions or documents of the procedure. Invalid: {}"),
+        DayInvalid => (BAD_REQUEST, "day_invalid",
+            "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-30.",
+            "A day is written YYYY-MM-DD, for example 2026-11-30."),
         ReasonRequired => (UNPROCESSABLE_ENTITY, "reason_required",
             "Từ chối hồ sơ phải nêu rõ lý do.",
             "A rejection must give its reason."),
@@ -83,21 +86,86 @@ async fn stored(state: &AppState, code: &str) -> Result<crate::storage::StoredDo
 struct ListQuery {
     /// Only dossiers in this status.
     status: Option<String>,
+    /// Only dossiers of this procedure, e.g. `1.001193`.
+    procedure: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`, Vietnam time).
+    #[param(format = Date)]
+    from: Option<String>,
+    /// Received on or before this day (`YYYY-MM-DD`).
+    #[param(format = Date)]
+    to: Option<String>,
+    /// Entries per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
+    /// The `next` value of the previous page.
+    #[param(max_length = 400)]
+    cursor: Option<String>,
+}
+
+/// A `YYYY-MM-DD` query parameter, and the day after it.
+fn day(text: &str) -> Result<(time::Date, time::Date), Failure> {
+    let date = motlan_core::validate::date::iso::parse(text).ok_or(OfficerError::DayInvalid)?;
+    let next = date.next_day().ok_or(OfficerError::DayInvalid)?;
+    Ok((date, next))
 }
 
 #[utoipa::path(get, path = "/officer/dossiers", tag = "officer sandbox", operation_id = "list_officer_dossiers", security(("officer" = [])), params(ListQuery),
-    summary = "Every dossier, newest first",
-    responses((status = 200, body = [motlan_core::api::DossierReceipt]), OfficerError, Common))]
+    summary = "Every dossier, newest first, a page at a time; by status, procedure and days received",
+    responses((status = 200, body = motlan_core::api::ReceiptPage,
+        headers(("Link" = String, description = "`<…>; rel=\"next\"` when a next page exists"))),
+        super::paging::PagingError, OfficerError, Common))]
 async fn list(
     _: Officer,
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
-) -> Result<Json<Vec<DossierReceipt>>, Failure> {
+) -> Result<axum::response::Response, Failure> {
     let status = match query.status.as_deref() {
         None => None,
         Some(text) => Some(DossierStatus::parse(text).ok_or(OfficerError::StatusUnknown)?),
     };
-    Ok(Json(state.storage.all_dossiers(status).await?))
+    let from = query.from.as_deref().map(day).transpose()?;
+    let to = query.to.as_deref().map(day).transpose()?;
+    let paging = super::paging::Paging {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let limit = paging.limit()?;
+    let after = paging.after()?;
+    let filter = crate::storage::ReceiptFilter {
+        owner: None,
+        status,
+        procedure: query.procedure.clone(),
+        from_day: from.map(|(d, _)| d.to_string()),
+        before_day: to.map(|(_, next)| next.to_string()),
+    };
+    let (items, next) = state
+        .storage
+        .receipts(&filter, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .await?;
+    let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
+    // The next page's address keeps the filters.
+    let mut path = String::from("/officer/dossiers");
+    let filters: Vec<String> = [
+        ("status", &query.status),
+        ("procedure", &query.procedure),
+        ("from", &query.from),
+        ("to", &query.to),
+    ]
+    .iter()
+    .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={}", crate::identity::sandbox::urlencode(v))))
+    .collect();
+    if !filters.is_empty() {
+        path = format!("{path}?{}", filters.join("&"));
+    }
+    Ok(super::paging::with_link(
+        Json(motlan_core::api::ReceiptPage {
+            items,
+            next: next.clone(),
+        }),
+        &path,
+        limit,
+        next.as_deref(),
+    ))
 }
 
 /// Takes an officer's action on the dossier; the lifecycle decides whether it is allowed and

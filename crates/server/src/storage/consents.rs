@@ -99,15 +99,29 @@ impl Storage {
     }
 
     /// The citizen's data-use receipt, newest first.
-    pub async fn data_use(&self, owner: &str) -> Result<Vec<DataUse>, sqlx::Error> {
-        let rows = sqlx::query(
+    pub async fn data_use(
+        &self,
+        owner: &str,
+        after: Option<(&str, &str)>,
+        limit: u32,
+    ) -> Result<(Vec<DataUse>, Option<(String, String)>), sqlx::Error> {
+        let keyset = if after.is_some() {
+            "AND (at < $2 OR (at = $2 AND id < $3))"
+        } else {
+            ""
+        };
+        let query = format!(
             "SELECT id, at, purpose, source, fields, procedure_code, dossier_code FROM data_use
-             WHERE owner = $1 ORDER BY at DESC, id",
-        )
-        .bind(owner)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
+             WHERE owner = $1 {keyset} ORDER BY at DESC, id DESC LIMIT {}",
+            u64::from(limit) + 1
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(query)).bind(owner);
+        if let Some((at, id)) = after {
+            query = query.bind(at).bind(id);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut page: Vec<DataUse> = rows
+            .iter()
             .map(|row| {
                 let fields: String = row.try_get("fields")?;
                 Ok(DataUse {
@@ -122,7 +136,14 @@ impl Storage {
                     helper: None,
                 })
             })
-            .collect()
+            .collect::<Result<_, sqlx::Error>>()?;
+        let next = if page.len() > limit as usize {
+            page.truncate(limit as usize);
+            page.last().map(|u| (u.at.clone(), u.id.clone()))
+        } else {
+            None
+        };
+        Ok((page, next))
     }
 }
 

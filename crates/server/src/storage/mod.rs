@@ -22,7 +22,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use attachments::{Attachment, NewAttachment, Stored};
 pub use consents::{ConsentRecord, DataUse};
-pub use dossiers::{Creation, NewDossierRecord, StoredDossier, Update};
+pub use dossiers::{Creation, NewDossierRecord, ReceiptFilter, StoredDossier, Update};
 pub use help_sessions::{Assisted, HelpChange, HelpSessionRow, NewHelpSession};
 
 /// Which database a URL opens.

@@ -100,8 +100,7 @@ async fn a_mother_files_a_birth_registration_typing_only_what_no_database_holds(
 
     let receipt = app.call("GET", "/api/v1/me/data-use", &lan, None).await;
     assert!(
-        receipt
-            .json
+        receipt.json["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -359,11 +358,11 @@ async fn citizens_see_only_their_own_dossiers() {
     assert_eq!(
         app.call("GET", "/api/v1/me/dossiers", &minh, None)
             .await
-            .json,
+            .json["items"],
         json!([])
     );
     let mine = app.call("GET", "/api/v1/me/dossiers", &lan, None).await;
-    assert_eq!(mine.json[0]["code"], code);
+    assert_eq!(mine.json["items"][0]["code"], code);
     assert_eq!(
         app.get(&format!("/api/v1/dossiers/{code}")).await.status,
         StatusCode::UNAUTHORIZED

@@ -8,6 +8,7 @@ mod hardening;
 mod helpers;
 mod identity;
 mod me;
+mod paging;
 mod procedures;
 mod security;
 mod tracking;

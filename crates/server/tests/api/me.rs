@@ -109,7 +109,7 @@ async fn without_consent_no_national_data_is_read() {
     );
     assert_eq!(document(&response, "birth_notice")["resolution"], "upload");
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
-    assert_eq!(receipt.json, json!([]));
+    assert_eq!(receipt.json["items"], json!([]));
 }
 
 #[tokio::test]
@@ -150,7 +150,7 @@ async fn each_purpose_opens_only_its_own_sources_and_every_read_is_receipted() {
     assert_eq!(held["basis"], "87/2020/NĐ-CP");
 
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
-    let entries = receipt.json.as_array().unwrap();
+    let entries = receipt.json["items"].as_array().unwrap();
     assert!(entries.iter().all(|e| e["procedure_code"] == "1.001193"));
     let population = entries
         .iter()
@@ -202,13 +202,13 @@ async fn withdrawing_consent_stops_the_reading_and_receipts_stay_private() {
     assert_eq!(
         app.call("GET", "/api/v1/me/data-use", &minh, None)
             .await
-            .json,
+            .json["items"],
         json!([])
     );
     assert_eq!(
         app.call("GET", "/api/v1/me/data-use", &lan, None)
             .await
-            .json
+            .json["items"]
             .as_array()
             .unwrap()
             .len(),
@@ -287,8 +287,7 @@ async fn national_data_is_shown_within_the_consents_and_the_read_is_receipted() 
         .await;
     assert_eq!(data.json["vneid_papers"][0]["kind"], "driving_licence");
     let receipt = app.call("GET", "/api/v1/me/data-use", &token, None).await;
-    let sources: Vec<&str> = receipt
-        .json
+    let sources: Vec<&str> = receipt.json["items"]
         .as_array()
         .unwrap()
         .iter()

@@ -401,5 +401,5 @@ async fn a_rejection_gives_its_reason_in_the_timeline() {
             .contains("đã được đăng ký khai sinh")
     );
     let listed = app.officer("/dossiers?status=rejected", None).await;
-    assert_eq!(listed.json[0]["code"], code);
+    assert_eq!(listed.json["items"][0]["code"], code);
 }

@@ -196,8 +196,7 @@ async fn a_resident_files_on_their_own_phone_and_the_volunteer_sees_progress_onl
         "Tổ công nghệ số cộng đồng xã Mường Phăng"
     );
     let uses = app.get_with_token("/api/v1/me/data-use", &lan).await;
-    let helped: Vec<&Value> = uses
-        .json
+    let helped: Vec<&Value> = uses.json["items"]
         .as_array()
         .unwrap()
         .iter()

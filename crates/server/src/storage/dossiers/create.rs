@@ -114,6 +114,15 @@ pub(in crate::storage) async fn create_in(
     .bind(receipt.assisted_by.as_ref().map(json).transpose()?)
     .execute(&mut **tx)
     .await?;
+    // The day's counter for "popular procedures", in the same transaction.
+    sqlx::query(
+        "INSERT INTO dossier_counts (day, procedure_code, dossiers) VALUES ($1, $2, 1)
+         ON CONFLICT (day, procedure_code) DO UPDATE SET dossiers = dossier_counts.dossiers + 1",
+    )
+    .bind(day.to_string())
+    .bind(&new.procedure_code)
+    .execute(&mut **tx)
+    .await?;
     if let Some(assisted) = &new.assisted {
         super::super::help_sessions::file_in(tx, &receipt.code, assisted).await?;
     }

@@ -7,6 +7,7 @@ mod create;
 mod read;
 
 pub use act::Update;
+pub use read::ReceiptFilter;
 pub(super) use create::create_in;
 
 use motlan_core::Localized;

@@ -9,6 +9,18 @@ use motlan_core::lifecycle::DossierStatus;
 use sqlx::Row as _;
 
 use super::super::Storage;
+
+/// Which dossiers a list shows (every field optional).
+#[derive(Debug, Clone, Default)]
+pub struct ReceiptFilter {
+    pub owner: Option<String>,
+    pub status: Option<DossierStatus>,
+    pub procedure: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`, Vietnam time).
+    pub from_day: Option<String>,
+    /// Received before this day (`YYYY-MM-DD`).
+    pub before_day: Option<String>,
+}
 use super::{COLUMNS, StoredDossier, receipt, status, stored};
 
 impl Storage {
@@ -22,36 +34,66 @@ impl Storage {
         row.as_ref().map(stored).transpose()
     }
 
-    /// The receipts of a citizen's dossiers, newest first.
-    pub async fn dossiers_of(&self, owner: &str) -> Result<Vec<DossierReceipt>, sqlx::Error> {
-        let query = format!(
-            "SELECT {COLUMNS} FROM dossiers WHERE owner = $1 ORDER BY received_at DESC, code DESC"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(query))
-            .bind(owner)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(receipt).collect()
-    }
-
-    /// Every dossier, newest first, optionally only those in `status` (the officer's list).
-    pub async fn all_dossiers(
+    /// A page of receipts, newest first: those `filter` selects after the entry `after`
+    /// (keyset: received time, then code), at most `limit`; answers the key of the last one
+    /// when more follow.
+    pub async fn receipts(
         &self,
-        status: Option<DossierStatus>,
-    ) -> Result<Vec<DossierReceipt>, sqlx::Error> {
-        let filter = if status.is_some() {
-            "WHERE status = $1"
-        } else {
-            ""
+        filter: &ReceiptFilter,
+        after: Option<(&str, &str)>,
+        limit: u32,
+    ) -> Result<(Vec<DossierReceipt>, Option<(String, String)>), sqlx::Error> {
+        let mut conditions = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        let param = |values: &mut Vec<String>, value: String| {
+            values.push(value);
+            format!("${}", values.len())
         };
-        let query =
-            format!("SELECT {COLUMNS} FROM dossiers {filter} ORDER BY received_at DESC, code DESC");
+        if let Some(owner) = &filter.owner {
+            conditions.push(format!("owner = {}", param(&mut values, owner.clone())));
+        }
+        if let Some(status) = filter.status {
+            conditions.push(format!("status = {}", param(&mut values, status.as_str().to_owned())));
+        }
+        if let Some(procedure) = &filter.procedure {
+            conditions.push(format!("procedure_code = {}", param(&mut values, procedure.clone())));
+        }
+        if let Some(from) = &filter.from_day {
+            conditions.push(format!("received_at >= {}", param(&mut values, from.clone())));
+        }
+        if let Some(until) = &filter.before_day {
+            conditions.push(format!("received_at < {}", param(&mut values, until.clone())));
+        }
+        if let Some((at, code)) = after {
+            let at = param(&mut values, at.to_owned());
+            let code = param(&mut values, code.to_owned());
+            conditions.push(format!(
+                "(received_at < {at} OR (received_at = {at} AND code < {code}))"
+            ));
+        }
+        let filter_sql = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let query = format!(
+            "SELECT {COLUMNS} FROM dossiers {filter_sql} ORDER BY received_at DESC, code DESC LIMIT {}",
+            u64::from(limit) + 1
+        );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(query));
-        if let Some(status) = status {
-            query = query.bind(status.as_str());
+        for value in values {
+            query = query.bind(value);
         }
         let rows = query.fetch_all(&self.pool).await?;
-        rows.iter().map(receipt).collect()
+        let mut page: Vec<DossierReceipt> = rows.iter().map(receipt).collect::<Result<_, _>>()?;
+        let next = if page.len() > limit as usize {
+            page.truncate(limit as usize);
+            page.last()
+                .map(|r| (r.received_at.clone(), r.code.clone()))
+        } else {
+            None
+        };
+        Ok((page, next))
     }
 
     /// The timeline of a dossier, oldest first.
@@ -76,12 +118,15 @@ impl Storage {
             .collect()
     }
 
-    /// How many dossiers each procedure received since `since` (RFC 3339, Vietnam time).
+    /// How many dossiers each procedure received since the day of `since` (RFC 3339, Vietnam
+    /// time), from the per-day counters: the cost does not grow with the number of dossiers.
     pub async fn filing_counts(&self, since: &str) -> Result<BTreeMap<String, u64>, sqlx::Error> {
+        let day = since.get(..10).unwrap_or(since);
         let rows = sqlx::query(
-            "SELECT procedure_code, COUNT(*) AS n FROM dossiers WHERE received_at >= $1 GROUP BY procedure_code",
+            "SELECT procedure_code, CAST(SUM(dossiers) AS BIGINT) AS n FROM dossier_counts
+             WHERE day >= $1 GROUP BY procedure_code",
         )
-        .bind(since)
+        .bind(day)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
