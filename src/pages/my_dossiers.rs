@@ -45,13 +45,21 @@ pub fn my_dossiers_page() -> Html {
             Some(page) => {
                 let cursor = (*next).clone().unwrap_or_else(|| page.next.clone());
                 let load_more = {
-                    let (api, more, next, loading_more) =
-                        (api.clone(), more.clone(), next.clone(), loading_more.clone());
+                    let (api, more, next, loading_more) = (
+                        api.clone(),
+                        more.clone(),
+                        next.clone(),
+                        loading_more.clone(),
+                    );
                     let cursor = cursor.clone();
                     Callback::from(move |_: MouseEvent| {
                         let Some(c) = cursor.clone() else { return };
-                        let (api, more, next, loading_more) =
-                            (api.clone(), more.clone(), next.clone(), loading_more.clone());
+                        let (api, more, next, loading_more) = (
+                            api.clone(),
+                            more.clone(),
+                            next.clone(),
+                            loading_more.clone(),
+                        );
                         loading_more.set(true);
                         wasm_bindgen_futures::spawn_local(async move {
                             if let Ok(following) = api.my_dossiers(Some(&c)).await {

@@ -3,8 +3,8 @@
 
 use motlan_core::api::{
     ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DataUsePage,
-    DossierDetail, DossierReceipt, ReceiptPage, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse, ProcedureSummary,
-    Rating, SupplementAnswer,
+    DossierDetail, DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse,
+    ProcedureSummary, Rating, ReceiptPage, SupplementAnswer,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;

@@ -6,12 +6,12 @@ mod help;
 mod page;
 
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
-pub use page::{DataUsePage, ReceiptPage};
 pub use help::{
     AssistedBy, Cell, HelpAnswer, HelpAnswered, HelpKey, HelpLink, HelpOffer, HelpSessionOpened,
     HelpSessionView, Helper, HelperReport, Kiosk, KioskRegistered, NewHelpSession, NewKiosk,
     ProgressReport, ProgressUpdate, ReportRow, VolunteerReport,
 };
+pub use page::{DataUsePage, ReceiptPage};
 
 use std::collections::BTreeMap;
 

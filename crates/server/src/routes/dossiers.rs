@@ -202,7 +202,11 @@ async fn mine(
     };
     let (items, next) = state
         .storage
-        .receipts(&filter, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .receipts(
+            &filter,
+            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
+            limit,
+        )
         .await?;
     let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
     Ok(super::paging::with_link(

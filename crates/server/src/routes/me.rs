@@ -161,7 +161,11 @@ async fn data_use(
     let after = paging.after()?;
     let (mut uses, next) = state
         .storage
-        .data_use(&citizen.sub, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .data_use(
+            &citizen.sub,
+            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
+            limit,
+        )
         .await?;
     // Say, beside each read made for a dossier filed with help, that the helper received none of it.
     let mut helpers = std::collections::BTreeMap::<String, Option<String>>::new();

@@ -140,7 +140,11 @@ async fn list(
     };
     let (items, next) = state
         .storage
-        .receipts(&filter, after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())), limit)
+        .receipts(
+            &filter,
+            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
+            limit,
+        )
         .await?;
     let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
     // The next page's address keeps the filters.
@@ -152,7 +156,11 @@ async fn list(
         ("to", &query.to),
     ]
     .iter()
-    .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}={}", crate::identity::sandbox::urlencode(v))))
+    .filter_map(|(name, value)| {
+        value
+            .as_ref()
+            .map(|v| format!("{name}={}", crate::identity::sandbox::urlencode(v)))
+    })
     .collect();
     if !filters.is_empty() {
         path = format!("{path}?{}", filters.join("&"));

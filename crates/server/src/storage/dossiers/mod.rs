@@ -7,8 +7,8 @@ mod create;
 mod read;
 
 pub use act::Update;
-pub use read::ReceiptFilter;
 pub(super) use create::create_in;
+pub use read::ReceiptFilter;
 
 use motlan_core::Localized;
 use motlan_core::UnitCode;

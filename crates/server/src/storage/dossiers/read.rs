@@ -53,16 +53,28 @@ impl Storage {
             conditions.push(format!("owner = {}", param(&mut values, owner.clone())));
         }
         if let Some(status) = filter.status {
-            conditions.push(format!("status = {}", param(&mut values, status.as_str().to_owned())));
+            conditions.push(format!(
+                "status = {}",
+                param(&mut values, status.as_str().to_owned())
+            ));
         }
         if let Some(procedure) = &filter.procedure {
-            conditions.push(format!("procedure_code = {}", param(&mut values, procedure.clone())));
+            conditions.push(format!(
+                "procedure_code = {}",
+                param(&mut values, procedure.clone())
+            ));
         }
         if let Some(from) = &filter.from_day {
-            conditions.push(format!("received_at >= {}", param(&mut values, from.clone())));
+            conditions.push(format!(
+                "received_at >= {}",
+                param(&mut values, from.clone())
+            ));
         }
         if let Some(until) = &filter.before_day {
-            conditions.push(format!("received_at < {}", param(&mut values, until.clone())));
+            conditions.push(format!(
+                "received_at < {}",
+                param(&mut values, until.clone())
+            ));
         }
         if let Some((at, code)) = after {
             let at = param(&mut values, at.to_owned());
@@ -88,8 +100,7 @@ impl Storage {
         let mut page: Vec<DossierReceipt> = rows.iter().map(receipt).collect::<Result<_, _>>()?;
         let next = if page.len() > limit as usize {
             page.truncate(limit as usize);
-            page.last()
-                .map(|r| (r.received_at.clone(), r.code.clone()))
+            page.last().map(|r| (r.received_at.clone(), r.code.clone()))
         } else {
             None
         };
