@@ -97,8 +97,8 @@ struct ListQuery {
     /// Entries per page, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
-    /// The `next` value of the previous page.
-    #[param(max_length = 400)]
+    /// The `next` value of the previous page (opaque: any other value is `400 cursor_invalid`).
+    #[param(max_length = 400, pattern = "^[A-Za-z0-9_-]+$")]
     cursor: Option<String>,
 }
 
