@@ -77,10 +77,17 @@ impl AppState {
             .await
             .context("cannot open the database (see --database-url)")?;
         let agencies = agencies::Agencies::read(&config.agencies_file, &catalog)?;
+        let seed = storage
+            .sandbox_signing_seed(
+                &identity::SigningKeys::fresh_seed()?,
+                &clock::now_vietnam_rfc3339()?,
+            )
+            .await?;
         let identity = identity::Identity::sandbox(
             &format!("{}/sandbox/idp", config.public_url()),
             &config.oidc_audience,
             config.redirect_uris(),
+            &seed,
         )?;
         identity::sandbox::register_volunteers(&identity, &storage).await?;
         Ok(Self {

@@ -16,10 +16,24 @@ pub struct SigningKeys {
 }
 
 impl SigningKeys {
-    pub fn generate() -> anyhow::Result<Self> {
+    /// A new random seed, base64url (to store, then [`SigningKeys::from_seed`]).
+    pub fn fresh_seed() -> anyhow::Result<String> {
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-        let key = SigningKey::from_bytes(&seed);
+        Ok(URL_SAFE_NO_PAD.encode(seed))
+    }
+
+    pub fn generate() -> anyhow::Result<Self> {
+        Self::from_seed(&Self::fresh_seed()?)
+    }
+
+    /// The key of a stored seed.
+    pub fn from_seed(seed: &str) -> anyhow::Result<Self> {
+        let bytes: [u8; 32] = URL_SAFE_NO_PAD
+            .decode(seed)?
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("a signing seed has 32 bytes"))?;
+        let key = SigningKey::from_bytes(&bytes);
         let der = key
             .to_pkcs8_der()
             .map_err(|e| anyhow::anyhow!("cannot encode the signing key: {e}"))?;

@@ -27,13 +27,15 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// The sandbox provider with a fresh signing key; its verifier trusts only that key.
+    /// The sandbox provider with the signing key of `seed` (shared by every server on the
+    /// database); its verifier trusts only that key.
     pub fn sandbox(
         issuer: &str,
         audience: &str,
         redirect_uris: Vec<String>,
+        seed: &str,
     ) -> anyhow::Result<Self> {
-        let keys = SigningKeys::generate()?;
+        let keys = SigningKeys::from_seed(seed)?;
         let verifier = Verifier::from_jwks(issuer, audience, &keys.jwks())?;
         Ok(Self {
             issuer: issuer.to_owned(),

@@ -11,6 +11,7 @@ pub mod files;
 mod help_sessions;
 mod kiosks;
 mod results;
+mod signing_keys;
 mod volunteers;
 mod writer;
 

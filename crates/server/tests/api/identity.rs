@@ -209,3 +209,19 @@ async fn the_token_endpoint_answers_oauth_errors_and_is_never_cached() {
     let path = docs.trim_start_matches("http://motlan.test");
     assert_eq!(app.get(path).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_token_stays_valid_across_a_restart_and_on_every_server_of_the_database() {
+    // The sandbox's signing key is stored once in the database and read by every server.
+    let app = TestApp::new().await;
+    let token = app.sign_in("lan").await;
+    let jwks = app.get("/sandbox/idp/jwks.json").await.json;
+    let app = app.restart().await;
+    assert_eq!(
+        app.get("/sandbox/idp/jwks.json").await.json,
+        jwks,
+        "the same key"
+    );
+    let me = app.get_with_token("/api/v1/me", &token).await;
+    assert_eq!(me.status, StatusCode::OK, "{}", me.json);
+}
