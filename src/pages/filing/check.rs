@@ -44,6 +44,8 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 .is_none()
                 .then(crate::services::help::helping)
                 .flatten()
+                // One dossier per help session: after filing, the tab files on its own.
+                .filter(|h| h.dossier.is_none())
                 .map(|h| h.link),
         };
         let key = props.filing.idempotency_key.clone();

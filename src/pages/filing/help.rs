@@ -23,7 +23,8 @@ pub(super) fn help_panel(props: &HelpProps) -> Html {
     let t = prefs.t();
     let h = t.j.h;
     let api = use_api();
-    let current = use_state(helping);
+    // Once the session's dossier is filed, further filings in this tab are the resident's own.
+    let current = use_state(|| helping().filter(|h| h.dossier.is_none()));
     let stopped = use_state(|| false);
     {
         let (api, current) = (api.clone(), current.clone());

@@ -109,9 +109,14 @@ impl HelpState {
         }
     }
 
-    /// A dossier filed in the session (a replay of the same filing is allowed).
+    /// A dossier filed in the session: one per session (a retry of the same filing is answered
+    /// from its idempotency key before this is asked).
     pub fn file(self) -> Result<Self, HelpRefusal> {
-        self.report_progress().map(|()| Self::Filed)
+        match self {
+            Self::Accepted => Ok(Self::Filed),
+            Self::Waiting => Err(HelpRefusal::NotAccepted),
+            Self::Filed | Self::Declined | Self::Ended => Err(HelpRefusal::Closed),
+        }
     }
 
     /// The resident stops the help: an accepted session ends; a filed one stays filed.
@@ -169,7 +174,7 @@ mod tests {
             Err(HelpRefusal::NotAccepted)
         );
         assert_eq!(HelpState::Accepted.file(), Ok(HelpState::Filed));
-        assert_eq!(HelpState::Filed.file(), Ok(HelpState::Filed));
+        assert_eq!(HelpState::Filed.file(), Err(HelpRefusal::Closed), "one dossier per session");
         assert_eq!(HelpState::Ended.file(), Err(HelpRefusal::Closed));
         assert_eq!(HelpState::Accepted.end(), Ok(HelpState::Ended));
         assert_eq!(HelpState::Declined.end(), Err(HelpRefusal::Closed));
