@@ -174,7 +174,11 @@ mod tests {
             Err(HelpRefusal::NotAccepted)
         );
         assert_eq!(HelpState::Accepted.file(), Ok(HelpState::Filed));
-        assert_eq!(HelpState::Filed.file(), Err(HelpRefusal::Closed), "one dossier per session");
+        assert_eq!(
+            HelpState::Filed.file(),
+            Err(HelpRefusal::Closed),
+            "one dossier per session"
+        );
         assert_eq!(HelpState::Ended.file(), Err(HelpRefusal::Closed));
         assert_eq!(HelpState::Accepted.end(), Ok(HelpState::Ended));
         assert_eq!(HelpState::Declined.end(), Err(HelpRefusal::Closed));

@@ -190,7 +190,11 @@ async fn a_resident_files_on_their_own_phone_and_the_volunteer_sees_progress_onl
     assert_eq!(replay.json["code"], dossier.as_str());
     // One dossier per session: a second filing with the same link is refused.
     let second = app.file(&lan, Some("help-2"), &body).await;
-    assert_eq!(second.json["error"], "help_session_closed", "{}", second.json);
+    assert_eq!(
+        second.json["error"], "help_session_closed",
+        "{}",
+        second.json
+    );
     let detail = app
         .get_with_token(&format!("/api/v1/dossiers/{dossier}"), &lan)
         .await;
