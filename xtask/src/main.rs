@@ -16,6 +16,7 @@
 
 mod bench;
 mod cmd;
+mod compress;
 mod cycles;
 mod fuzz;
 mod officer;

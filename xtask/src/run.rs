@@ -57,7 +57,12 @@ pub fn build_web(root: &Path) -> Result {
         "building the web app with Trunk (release)",
         command(root, "trunk").args(["build", "--release"]),
     )?;
-    build_journey(root)
+    build_journey(root)?;
+    let (raw, gz, br) = crate::compress::precompress(&root.join("dist"))?;
+    println!(
+        "xtask: precompressed dist/: {raw} bytes, {gz} gzip, {br} Brotli (served by Accept-Encoding)"
+    );
+    Ok(())
 }
 
 fn build_journey(root: &Path) -> Result {

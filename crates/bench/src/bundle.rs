@@ -39,10 +39,12 @@ pub fn report(dist: &Path) {
     );
     println!("  {:<44} {:>10} {:>10}", "file", "bytes", "gzip");
     let mut total = 0;
+    let mut total_br = 0;
     for file in files {
         let bytes = std::fs::read(&file).expect("readable build output");
         let compressed = gzip(&bytes);
         total += compressed;
+        total_br += brotli_size(&file).unwrap_or(compressed as u64);
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -54,6 +56,7 @@ pub fn report(dist: &Path) {
         let bytes = std::fs::read(&file).expect("readable build output");
         let compressed = gzip(&bytes);
         total += compressed;
+        total_br += brotli_size(&file).unwrap_or(compressed as u64);
         println!(
             "  {:<44} {:>10} {compressed:>10}",
             "snippets/…/".to_owned() + &name_of(&file),
@@ -66,6 +69,10 @@ pub fn report(dist: &Path) {
         BUDGET / 1024,
         if total > BUDGET { ": OVER BUDGET" } else { "" }
     );
+    println!(
+        "  as sent to a browser that accepts Brotli (precompressed by cargo xtask build): {total_br} bytes ({:.1} KiB)",
+        total_br as f64 / 1024.0
+    );
     // The filing journey is loaded only when a citizen opens it.
     let journeys = std::fs::read_dir(dist)
         .into_iter()
@@ -74,11 +81,13 @@ pub fn report(dist: &Path) {
         .filter(|p| name_of(p).starts_with("journey-"));
     for folder in journeys {
         let mut on_demand = 0;
+        let mut on_demand_br = 0;
         println!("on demand, when a filing starts: {}", name_of(&folder));
         for file in files_under(&folder) {
             let bytes = std::fs::read(&file).expect("readable build output");
             let compressed = gzip(&bytes);
             on_demand += compressed;
+            on_demand_br += brotli_size(&file).unwrap_or(compressed as u64);
             println!(
                 "  {:<44} {:>10} {compressed:>10}",
                 name_of(&file),
@@ -86,8 +95,9 @@ pub fn report(dist: &Path) {
             );
         }
         println!(
-            "  total: {on_demand} bytes ({:.1} KiB)",
-            on_demand as f64 / 1024.0
+            "  total: {on_demand} bytes ({:.1} KiB) gzip, {on_demand_br} bytes ({:.1} KiB) Brotli",
+            on_demand as f64 / 1024.0,
+            on_demand_br as f64 / 1024.0
         );
     }
     // What an agency's page loads to embed a form (budget: 3 KB gzip).
@@ -102,6 +112,18 @@ pub fn report(dist: &Path) {
             ""
         }
     );
+}
+
+/// The `.gz` and `.br` copies `cargo xtask build` makes beside each file.
+fn is_precompressed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "gz" || e == "br")
+}
+
+/// The size of the Brotli copy beside `path`, if the build made one.
+fn brotli_size(path: &Path) -> Option<u64> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".br");
+    std::fs::metadata(name).ok().map(|m| m.len())
 }
 
 fn name_of(path: &Path) -> String {
@@ -119,7 +141,7 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else {
+            } else if !is_precompressed(&path) {
                 found.push(path);
             }
         }

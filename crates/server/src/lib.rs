@@ -15,6 +15,7 @@ pub mod national;
 mod qr;
 mod routes;
 pub mod security;
+mod static_files;
 pub mod storage;
 pub mod telemetry;
 mod tickets;
@@ -28,7 +29,6 @@ use motlan_core::catalog::Catalog;
 use motlan_core::validate::{AdminUnits, HolidayCalendar};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
@@ -148,7 +148,7 @@ pub fn embed_script() -> &'static str {
 /// The whole HTTP application: the API, and the web app from `static_dir` (any path that is not
 /// a file gets `index.html`, so the app's own routes survive a reload).
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
-    let web_app = ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")));
+    let web_app = static_files::router(static_dir);
     let limited = Router::new()
         .nest(
             "/api/v1",

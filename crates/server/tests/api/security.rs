@@ -134,3 +134,45 @@ async fn too_many_requests_from_one_account_get_429_even_from_many_addresses() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn the_app_is_sent_precompressed_and_hashed_files_are_kept_for_a_year() {
+    let app = TestApp::configured(|dir, _| {
+        std::fs::write(dir.join("index.html"), SHELL).unwrap();
+        std::fs::write(dir.join("motlan-web-0123456789abcdef.js"), "console.log(1)").unwrap();
+        std::fs::write(
+            dir.join("motlan-web-0123456789abcdef.js.br"),
+            b"brotli bytes",
+        )
+        .unwrap();
+        std::fs::write(dir.join("motlan-web-0123456789abcdef.js.gz"), b"gzip bytes").unwrap();
+    })
+    .await;
+    let get = |path: &'static str, encoding: &'static str| {
+        let app = &app;
+        async move {
+            app.send(
+                axum::http::Request::get(path)
+                    .header("accept-encoding", encoding)
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let br = get("/motlan-web-0123456789abcdef.js", "gzip, br").await;
+    assert_eq!(br.headers["content-encoding"], "br");
+    assert_eq!(
+        br.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let gz = get("/motlan-web-0123456789abcdef.js", "gzip").await;
+    assert_eq!(gz.headers["content-encoding"], "gzip");
+    for page in ["/", "/thu-tuc/1.001193", "/motlan-web-fedcba9876543210.js"] {
+        let answer = get(page, "br").await;
+        assert_eq!(
+            answer.headers["cache-control"], "no-cache",
+            "{page}: the page is revalidated"
+        );
+    }
+}
