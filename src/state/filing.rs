@@ -37,6 +37,17 @@ impl Filing {
             .map(|(doc, list)| (doc.clone(), list.iter().map(|u| u.id.clone()).collect()))
             .collect()
     }
+
+    /// The documents that must be uploaded and have no upload yet.
+    pub fn missing_documents<'a>(
+        &self,
+        documents: &'a [&'a motlan_core::reuse::DocumentStatus],
+    ) -> impl Iterator<Item = &'a motlan_core::reuse::DocumentStatus> {
+        documents
+            .iter()
+            .copied()
+            .filter(|d| d.must_upload() && self.uploads.get(&d.document).is_none_or(Vec::is_empty))
+    }
 }
 
 pub enum Change {

@@ -4,19 +4,13 @@
 // is checked with axe and photographed at 320 px and 1,280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, expectAccessible, screenshots } from './support.mjs';
+import { BASE, launch, newPage, expectAccessible, screenshots, signIn, next, answerUntilCheck } from './support.mjs';
 
 const OFFICER = process.env.MOTLAN_OFFICER_TOKEN;
 let browser;
 
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function signIn(page, name) {
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
-  await page.getByRole('button', { name: `Đăng nhập là ${name}` }).click();
-  await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
-}
 
 async function consentToAll(page) {
   await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
@@ -28,10 +22,6 @@ async function consentToAll(page) {
 
 async function step(page, heading) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function next(page) {
-  await page.getByRole('button', { name: /^(Tiếp tục|Thông tin đúng, tiếp tục)$/ }).click();
 }
 
 async function officer(path, body) {
@@ -82,29 +72,13 @@ test('a mother registers her newborn: she confirms what national data holds, typ
   await next(page);
 
   // Every remaining page: answer what is asked, in the order asked.
-  for (let i = 0; i < 8; i += 1) {
-    const heading = await page.locator('h1').textContent();
-    if (heading === 'Kiểm tra thông tin trước khi nộp') break;
+  await answerUntilCheck(page, async (heading) => {
     if (heading === 'Giấy tờ') {
       assert.equal(await page.locator('input[type=file]').count(), 0, 'no file is requested');
       await expectAccessible(page, 'the documents step');
       await screenshots(page, 'filing-documents');
     }
-    for (const group of await page.locator('main fieldset').all()) {
-      if ((await group.getByRole('radio').count()) && !(await group.getByRole('radio', { checked: true }).count())) {
-        await group.getByRole('radio').first().check();
-      }
-    }
-    const copies = page.getByLabel(/Số bản sao/);
-    if (await copies.count()) await copies.fill('1');
-    const declaration = page.getByRole('checkbox');
-    if (await declaration.count()) await declaration.check();
-    const before = page.url();
-    await next(page);
-    await page.waitForURL((url) => url.href !== before);
-    // The address changes first; wait for the next page itself before reading it.
-    await page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading);
-  }
+  });
   await step(page, 'Kiểm tra thông tin trước khi nộp');
   const check = await page.locator('main').textContent();
   assert.match(check, /Trần Ngọc Anh/, 'the name as the server normalised it');

@@ -50,3 +50,42 @@ export async function screenshots(page, name) {
   }
   await page.setViewportSize(original);
 }
+
+/** Signs in through the identity sandbox as the demo citizen `name`. */
+export async function signIn(page, name) {
+  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('button', { name: `Đăng nhập là ${name}` }).click();
+  await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
+}
+
+/** Presses the filing step's "continue" button. */
+export async function next(page) {
+  await page.getByRole('button', { name: /^(Tiếp tục|Thông tin đúng, tiếp tục)$/ }).click();
+}
+
+/**
+ * Answers every remaining page of a filing in the order asked (first option, one copy, the
+ * declaration) until the check page; `onPage(heading)` runs on each page first.
+ */
+export async function answerUntilCheck(page, onPage = async () => {}) {
+  for (let i = 0; i < 12; i += 1) {
+    const heading = await page.locator('h1').textContent();
+    if (heading === 'Kiểm tra thông tin trước khi nộp') return;
+    await onPage(heading);
+    for (const group of await page.locator('main fieldset').all()) {
+      if ((await group.getByRole('radio').count()) && !(await group.getByRole('radio', { checked: true }).count())) {
+        await group.getByRole('radio').first().check();
+      }
+    }
+    const copies = page.getByLabel(/Số bản sao/);
+    if (await copies.count()) await copies.fill('1');
+    const declaration = page.getByRole('checkbox');
+    if (await declaration.count()) await declaration.check();
+    const before = page.url();
+    await next(page);
+    await page.waitForURL((url) => url.href !== before);
+    // The address changes first; wait for the next page itself before reading it.
+    await page.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading);
+  }
+  throw new Error('the check page never came');
+}

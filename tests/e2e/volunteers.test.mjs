@@ -6,7 +6,7 @@
 // for the resident's canary data. Also: a decline, a reused code and an expired code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, expectAccessible, screenshots } from './support.mjs';
+import { BASE, launch, newPage, expectAccessible, screenshots, signIn, next, answerUntilCheck } from './support.mjs';
 
 const CODE_SECONDS = Number(process.env.MOTLAN_HELP_CODE_SECONDS ?? 20);
 // Lan's name, ID number and street, and the child's name she types: never on the volunteer's device.
@@ -15,16 +15,6 @@ let browser;
 
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function signIn(page, name) {
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
-  await page.getByRole('button', { name: `Đăng nhập là ${name}` }).click();
-  await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
-}
-
-async function next(page) {
-  await page.getByRole('button', { name: /^(Tiếp tục|Thông tin đúng, tiếp tục)$/ }).click();
-}
 
 /** The volunteer's screen, recording everything its browser receives from the API. */
 async function volunteerPage(name) {
@@ -133,21 +123,7 @@ test('a resident files on her own phone while a volunteer guides her and sees on
 
   await phone.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Trần Ngọc Anh');
   await next(phone);
-  for (let i = 0; i < 10; i += 1) {
-    const heading = await phone.locator('h1').textContent();
-    if (heading === 'Kiểm tra thông tin trước khi nộp') break;
-    for (const group of await phone.locator('main fieldset').all()) {
-      if ((await group.getByRole('radio').count()) && !(await group.getByRole('radio', { checked: true }).count())) {
-        await group.getByRole('radio').first().check();
-      }
-    }
-    const copies = phone.getByLabel(/Số bản sao/);
-    if (await copies.count()) await copies.fill('1');
-    const declaration = phone.getByRole('checkbox');
-    if (await declaration.count()) await declaration.check();
-    await next(phone);
-    await phone.waitForFunction((previous) => document.querySelector('h1')?.textContent !== previous, heading);
-  }
+  await answerUntilCheck(phone);
   await volunteer.getByRole('heading', { name: /Kiểm tra và nộp/ }).waitFor();
   await phone.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   const dossier = (await phone.getByTestId('dossier-code').textContent()).trim();

@@ -1,5 +1,5 @@
 //! The catalog and the sandbox against the law and the national procedure records: each test
-//! pins a fact a review found wrong (`../shared/reviews/catalog-facts-2026-11.md`), so the error
+//! pins a fact the November 2026 review against the national records found wrong, so the error
 //! cannot come back.
 
 use std::collections::BTreeSet;

@@ -10,6 +10,7 @@ pub mod catalog;
 #[cfg(all(test, feature = "embedded-catalog"))]
 mod catalog_facts_tests;
 pub mod citizen;
+mod condition;
 pub mod consent;
 pub mod dossier_code;
 pub mod effort;

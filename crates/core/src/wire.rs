@@ -19,3 +19,19 @@ pub(crate) fn whole_number<'de, D: serde::Deserializer<'de>>(
         .and_then(|n| u8::try_from(n).ok())
         .ok_or_else(|| D::Error::custom(format!("{number} is not a whole number from 0 to 255")))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::api::Rating;
+
+    #[test]
+    fn a_score_is_a_whole_number_however_json_writes_it() {
+        let read = |text: &str| serde_json::from_str::<Rating>(text).map(|r| r.score);
+        assert_eq!(read(r#"{"score": 4}"#).ok(), Some(4));
+        assert_eq!(read(r#"{"score": 1.0}"#).ok(), Some(1));
+        assert!(read(r#"{"score": 1.5}"#).is_err());
+        assert!(read(r#"{"score": 300}"#).is_err());
+        assert!(read(r#"{"score": -1}"#).is_err());
+        assert!(read(r#"{"score": "5"}"#).is_err());
+    }
+}

@@ -21,17 +21,9 @@ pub(super) fn documents_step(props: &StepProps) -> Html {
     let plan = props.plan();
     let onclick = {
         let (errors, next) = (props.errors.clone(), props.next.clone());
-        let missing: Vec<FieldError> = plan
-            .documents
-            .iter()
-            .filter(|d| {
-                d.must_upload()
-                    && props
-                        .filing
-                        .uploads
-                        .get(&d.document)
-                        .is_none_or(Vec::is_empty)
-            })
+        let missing: Vec<FieldError> = props
+            .filing
+            .missing_documents(&plan.documents)
             .map(|d| FieldError::new(field::document(&d.document), "document.missing"))
             .collect();
         Callback::from(move |_: MouseEvent| {

@@ -4,12 +4,41 @@
 //! catalog, so nothing the resident typed can reach the volunteer.
 
 use motlan_core::api::ProgressReport;
+use motlan_core::journey::{Plan, field_label};
+use motlan_core::{FieldError, Lang, Procedure};
 use yew::prelude::*;
 
 use crate::hooks::use_api::use_api;
 use crate::services::api::ApiFailure;
 use crate::services::help::{forget, helping};
 use crate::state::prefs::use_prefs;
+
+/// Ids of the step and of what needs attention, never a value.
+pub(super) fn report(
+    procedure: &Procedure,
+    plan: &Plan<'_>,
+    index: usize,
+    errors: &[FieldError],
+    filing: &crate::state::filing::Filing,
+    lang: Lang,
+) -> ProgressReport {
+    ProgressReport {
+        procedure_code: procedure.code.to_string(),
+        step: plan.steps[index].id().to_owned(),
+        step_number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+        step_count: u8::try_from(plan.steps.len()).unwrap_or(u8::MAX),
+        // Only fields the procedure names (the server refuses any other id).
+        question_errors: errors
+            .iter()
+            .map(|e| e.field.clone())
+            .filter(|f| field_label(procedure, f, lang) != *f)
+            .collect(),
+        documents_remaining: filing
+            .missing_documents(&plan.documents)
+            .map(|d| d.document.clone())
+            .collect(),
+    }
+}
 
 #[derive(PartialEq, Properties)]
 pub(super) struct HelpProps {

@@ -349,27 +349,10 @@ fn journey(props: &JourneyProps) -> Html {
         Step::Documents => t.j.documents_step_title.to_owned(),
         Step::Check => t.j.check_title.to_owned(),
     };
-    // What a volunteer helping this resident may see: ids of the step and of what needs
-    // attention, never a value (not when embedded: help sessions are Một Lần's own pages).
-    let help_report = embed.is_none().then(|| motlan_core::api::ProgressReport {
-        procedure_code: code.clone(),
-        step: plan.steps[index].id().to_owned(),
-        step_number: u8::try_from(index + 1).unwrap_or(u8::MAX),
-        step_count: u8::try_from(plan.steps.len()).unwrap_or(u8::MAX),
-        question_errors: errors
-            .iter()
-            .map(|e| e.field.clone())
-            .filter(|f| field_label(&procedure, f, lang) != *f)
-            .collect(),
-        documents_remaining: plan
-            .documents
-            .iter()
-            .filter(|d| {
-                d.must_upload() && filing.uploads.get(&d.document).is_none_or(Vec::is_empty)
-            })
-            .map(|d| d.document.clone())
-            .collect(),
-    });
+    // What a volunteer helping this resident may see (not when embedded).
+    let help_report = embed
+        .is_none()
+        .then(|| help::report(&procedure, &plan, index, &errors, &filing, lang));
     let caption = html! {
         <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.j.step_of)(index + 1, plan.steps.len()) }</p>
     };

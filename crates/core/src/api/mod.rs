@@ -2,10 +2,12 @@
 //! sides agree on every field. Domain newtypes appear only where a value is valid by construction.
 
 mod embed;
+mod fee;
 mod help;
 mod page;
 
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
+pub use fee::FeeQr;
 pub use help::{
     AssistedBy, Cell, HelpAnswer, HelpAnswered, HelpKey, HelpLink, HelpOffer, HelpSessionOpened,
     HelpSessionView, Helper, HelperReport, Kiosk, KioskRegistered, NewHelpSession, NewKiosk,
@@ -367,38 +369,4 @@ pub struct DraftKey {
     pub key: String,
     /// RFC 3339; each fetch extends it to 24 hours from then.
     pub expires_at: String,
-}
-
-#[cfg(test)]
-mod rating_tests {
-    use super::Rating;
-
-    #[test]
-    fn a_score_is_a_whole_number_however_json_writes_it() {
-        let read = |text: &str| serde_json::from_str::<Rating>(text).map(|r| r.score);
-        assert_eq!(read(r#"{"score": 4}"#).ok(), Some(4));
-        assert_eq!(read(r#"{"score": 1.0}"#).ok(), Some(1));
-        assert!(read(r#"{"score": 1.5}"#).is_err());
-        assert!(read(r#"{"score": 300}"#).is_err());
-        assert!(read(r#"{"score": -1}"#).is_err());
-        assert!(read(r#"{"score": "5"}"#).is_err());
-    }
-}
-
-/// `GET /api/v1/dossiers/{code}/vietqr`: the VietQR code for paying a dossier's fee with any
-/// banking app, the dossier code as the payment reference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FeeQr {
-    /// The EMVCo payload (what the QR code encodes).
-    pub payload: String,
-    /// The QR code as SVG.
-    pub qr_svg: String,
-    pub amount: u64,
-    /// The payment reference: the dossier code.
-    pub reference: String,
-    pub bank_bin: String,
-    pub account: String,
-    /// The receiving account is the demo one, not a real unit's: no money should be sent.
-    pub sandbox: bool,
 }

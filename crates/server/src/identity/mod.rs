@@ -2,8 +2,10 @@
 //! tokens the API accepts. The API trusts a token only through the issuer's published keys (JWKS)
 //! and the configured issuer and audience, so a real provider replaces the sandbox by configuration.
 
+mod codes;
 mod keys;
 pub mod sandbox;
+mod token;
 mod verify;
 
 use std::collections::HashMap;
@@ -19,7 +21,7 @@ pub struct Identity {
     pub keys: SigningKeys,
     pub verifier: Verifier,
     /// Authorization codes waiting to be exchanged, by code.
-    pub codes: Mutex<HashMap<String, sandbox::PendingCode>>,
+    pub codes: Mutex<HashMap<String, codes::PendingCode>>,
     /// The invented citizens the sandbox sign-in page offers, parsed once.
     pub citizens: Vec<motlan_core::sandbox::DemoCitizen>,
     /// Where the sandbox may send a sign-in back (exact match): never anywhere else.

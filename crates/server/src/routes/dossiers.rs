@@ -160,7 +160,7 @@ async fn submit(
         })
         .await?;
     if new.help.is_some() {
-        state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
+        super::help::changed(&state);
     }
     match creation {
         Creation::Created(receipt) => {
@@ -194,30 +194,11 @@ async fn mine(
     citizen: Citizen,
     axum::extract::Query(paging): axum::extract::Query<super::paging::Paging>,
 ) -> Result<Response, Failure> {
-    let limit = paging.limit()?;
-    let after = paging.after()?;
     let filter = crate::storage::ReceiptFilter {
         owner: Some(citizen.sub.clone()),
         ..Default::default()
     };
-    let (items, next) = state
-        .storage
-        .receipts(
-            &filter,
-            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
-            limit,
-        )
-        .await?;
-    let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
-    Ok(super::paging::with_link(
-        Json(motlan_core::api::ReceiptPage {
-            items,
-            next: next.clone(),
-        }),
-        "/me/dossiers",
-        limit,
-        next.as_deref(),
-    ))
+    super::paging::receipt_page(&state, &filter, &paging, "/me/dossiers").await
 }
 
 #[utoipa::path(post, path = "/dossiers/{code}/withdraw", tag = "dossiers", operation_id = "withdraw_dossier", security(("citizen" = [])), params(("code" = String, Path)),

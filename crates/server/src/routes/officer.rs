@@ -129,8 +129,6 @@ async fn list(
         limit: query.limit,
         cursor: query.cursor.clone(),
     };
-    let limit = paging.limit()?;
-    let after = paging.after()?;
     let filter = crate::storage::ReceiptFilter {
         owner: None,
         status,
@@ -138,15 +136,6 @@ async fn list(
         from_day: from.map(|(d, _)| d.to_string()),
         before_day: to.map(|(_, next)| next.to_string()),
     };
-    let (items, next) = state
-        .storage
-        .receipts(
-            &filter,
-            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
-            limit,
-        )
-        .await?;
-    let next = next.map(|(at, id)| super::paging::encode(&super::paging::Key { at, id }));
     // The next page's address keeps the filters.
     let mut path = String::from("/officer/dossiers");
     let filters: Vec<String> = [
@@ -165,15 +154,7 @@ async fn list(
     if !filters.is_empty() {
         path = format!("{path}?{}", filters.join("&"));
     }
-    Ok(super::paging::with_link(
-        Json(motlan_core::api::ReceiptPage {
-            items,
-            next: next.clone(),
-        }),
-        &path,
-        limit,
-        next.as_deref(),
-    ))
+    super::paging::receipt_page(&state, &filter, &paging, &path).await
 }
 
 /// Takes an officer's action on the dossier; the lifecycle decides whether it is allowed and

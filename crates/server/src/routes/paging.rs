@@ -90,3 +90,33 @@ pub fn with_link(body: impl IntoResponse, path: &str, limit: u32, next: Option<&
     }
     response
 }
+
+/// A page of the dossier receipts `filter` selects, with its `Link` header (`path`: see
+/// [`with_link`]).
+pub async fn receipt_page(
+    state: &crate::AppState,
+    filter: &crate::storage::ReceiptFilter,
+    paging: &Paging,
+    path: &str,
+) -> Result<Response, Failure> {
+    let limit = paging.limit()?;
+    let after = paging.after()?;
+    let (items, next) = state
+        .storage
+        .receipts(
+            filter,
+            after.as_ref().map(|k| (k.at.as_str(), k.id.as_str())),
+            limit,
+        )
+        .await?;
+    let next = next.map(|(at, id)| encode(&Key { at, id }));
+    Ok(with_link(
+        axum::Json(motlan_core::api::ReceiptPage {
+            items,
+            next: next.clone(),
+        }),
+        path,
+        limit,
+        next.as_deref(),
+    ))
+}

@@ -7,6 +7,7 @@ mod filing;
 mod hardening;
 mod helpers;
 mod identity;
+mod kiosks;
 mod me;
 mod paging;
 mod procedures;

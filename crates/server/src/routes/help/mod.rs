@@ -130,6 +130,11 @@ impl FromRequestParts<AppState> for ActiveVolunteer {
     }
 }
 
+/// Wakes the volunteers' event streams: a help session changed.
+pub(crate) fn changed(state: &AppState) {
+    state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
+}
+
 /// SHA-256 in hex: join codes, secrets and the resident's subject are stored only so.
 pub(crate) fn digest(text: &str) -> String {
     format!("{:x}", Sha256::digest(text.as_bytes()))
@@ -146,7 +151,12 @@ fn unix_now() -> i64 {
 }
 
 fn expires_at(session: &HelpSessionRow) -> String {
-    time::OffsetDateTime::from_unix_timestamp(session.expires_unix)
+    unix_to_vietnam(session.expires_unix)
+}
+
+/// A Unix time as RFC 3339 in Vietnam time.
+fn unix_to_vietnam(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
         .map(|t| t.to_offset(crate::clock::VIETNAM))
         .ok()
         .and_then(|t| {

@@ -14,7 +14,7 @@ use motlan_core::help::{self, HelpState, JoinAnswer, JoinCode, ProgressError};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{HelpError, digest, expires_at, key_matches, unix_now};
+use super::{HelpError, changed, digest, expires_at, key_matches, unix_now};
 use crate::AppState;
 use crate::error::{Body, Common, DossierMissing, Failure};
 use crate::identity::{AuthError, Citizen, random_token};
@@ -41,10 +41,6 @@ async fn by_code(state: &AppState, code: &str) -> Result<HelpSessionRow, Failure
 
 fn expired(s: &HelpSessionRow) -> bool {
     unix_now() > s.expires_unix
-}
-
-fn changed(state: &AppState) {
-    state.help_changes.send_modify(|v| *v = v.wrapping_add(1));
 }
 
 #[utoipa::path(get, path = "/help-offers/{code}", operation_id = "help_offer", tag = "volunteers", params(("code" = String, Path, pattern = r"^[2-9A-HJKMNP-Za-hjkmnp-z]{3}-?[2-9A-HJKMNP-Za-hjkmnp-z]{3}$", description = "The 6-character join code, any case, with or without its dash", example = "K7M-2QX")),

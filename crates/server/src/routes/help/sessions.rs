@@ -89,11 +89,6 @@ async fn open(
             .await?;
         if stored {
             let join_path = format!("/ho-tro/{code}");
-            let session = state
-                .storage
-                .help_session(&id)
-                .await?
-                .ok_or_else(|| Failure::internal(anyhow::anyhow!("a session just stored")))?;
             return Ok((
                 StatusCode::CREATED,
                 Json(HelpSessionOpened {
@@ -102,7 +97,7 @@ async fn open(
                     qr_svg: crate::qr::qr_svg(&format!("{}{join_path}", state.public_url))?,
                     join_path,
                     number,
-                    expires_at: expires_at(&session),
+                    expires_at: super::unix_to_vietnam(expires_unix),
                     watch,
                 }),
             ));
