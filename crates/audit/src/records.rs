@@ -8,13 +8,17 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::split::{clean_item, split_items};
+use motlan_core::checker::NationalRecord;
+use motlan_core::checker::split::clean_item;
 
 /// A procedure as read from a source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     pub code: String,
     pub name: String,
+    /// The ministry or sector (a crawl's slug, e.g. `bo-cong-an`), when the source says.
+    pub ministry: Option<String>,
+    pub field: Option<String>,
     /// Where it came from: `file` or `file:line`.
     pub origin: String,
     pub items: Vec<String>,
@@ -27,10 +31,20 @@ pub struct Problem {
     pub problem: String,
 }
 
-/// Reads every record of a `.json` or `.jsonl` file.
+/// Reads every record of a `.json`, `.jsonl` or `.jsonl.gz` file.
 pub fn read_file(path: &Path) -> (Vec<Record>, Vec<Problem>) {
     let name = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let gzipped = name.ends_with(".gz");
+    let read = if gzipped {
+        std::fs::File::open(path).and_then(|file| {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+                .map(|_| text)
+        })
+    } else {
+        std::fs::read_to_string(path)
+    };
+    let text = match read {
         Ok(text) => text,
         Err(e) => {
             return (
@@ -42,7 +56,7 @@ pub fn read_file(path: &Path) -> (Vec<Record>, Vec<Problem>) {
             );
         }
     };
-    if path.extension().is_some_and(|e| e == "jsonl") {
+    if gzipped || path.extension().is_some_and(|e| e == "jsonl") {
         read_lines(&name, &text)
     } else {
         read_portal(&name, &text)
@@ -58,40 +72,19 @@ pub fn read_lines(name: &str, text: &str) -> (Vec<Record>, Vec<Problem>) {
             continue;
         }
         let origin = format!("{name}:{}", i + 1);
-        match page_record(line) {
-            Ok((code, title, items)) => records.push(Record {
-                code,
-                name: title,
+        match NationalRecord::parse(line) {
+            Ok(r) => records.push(Record {
+                code: r.code,
+                name: r.name,
+                ministry: Some(r.ministry),
+                field: r.field,
                 origin,
-                items,
+                items: r.documents,
             }),
             Err(problem) => problems.push(Problem { origin, problem }),
         }
     }
     (records, problems)
-}
-
-fn page_record(line: &str) -> Result<(String, String, Vec<String>), String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON record: {e}"))?;
-    let text = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
-    let code = text("ma_thu_tuc").ok_or("no procedure code (ma_thu_tuc)")?;
-    let title = text("ten_thu_tuc").unwrap_or("(không có tên)");
-    let documents = match value.get("thanh_phan_ho_so") {
-        None | Some(Value::Null) => "",
-        Some(Value::String(s)) => s.as_str(),
-        Some(_) => {
-            return Err(format!(
-                "{code}: the document list (thanh_phan_ho_so) is not text"
-            ));
-        }
-    };
-    Ok((code.to_owned(), title.to_owned(), split_items(documents)))
 }
 
 /// The portal API answer for one procedure (or a list of them).
@@ -152,6 +145,8 @@ pub fn read_portal(name: &str, text: &str) -> (Vec<Record>, Vec<Problem>) {
         records.push(Record {
             code: code.to_owned(),
             name: text("name").unwrap_or("(không có tên)").to_owned(),
+            ministry: None,
+            field: None,
             origin,
             items,
         });

@@ -5,24 +5,20 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use motlan_core::kinds::DataSource;
+use motlan_core::checker::{
+    Class, ClassifiedDocument, MinistryFigures, RuleSet, by_ministry, classify_all, ministry_name,
+};
 
 use crate::records::{Problem, Record};
-use crate::rules::{Class, RuleSet};
 
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditedDocument {
-    pub text: String,
-    pub class: Class,
-    pub source: Option<DataSource>,
-    pub rule: Option<String>,
-    pub basis: Option<String>,
-}
+/// A document as audited: the checker's verdict.
+pub type AuditedDocument = ClassifiedDocument;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditedProcedure {
     pub code: String,
     pub name: String,
+    pub ministry: Option<String>,
     pub origin: String,
     pub documents: Vec<AuditedDocument>,
 }
@@ -41,6 +37,10 @@ pub struct Summary {
     pub by_class: BTreeMap<&'static str, usize>,
     /// Reusable items per data source.
     pub by_source: BTreeMap<String, usize>,
+    /// Every rule that decided at least one item: how many items, and its legal basis.
+    pub by_rule: BTreeMap<String, RuleUse>,
+    /// Per ministry (records that name one): procedures still asking for held papers.
+    pub by_ministry: Vec<MinistryFigures>,
     /// Codes of procedures that still ask for abolished papers.
     pub asking_for_abolished: Vec<String>,
     /// Codes of procedures that still list papers national systems hold.
@@ -52,45 +52,54 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct RuleUse {
+    pub class: Class,
+    pub items: usize,
+    pub basis: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Audit {
     pub procedures: Vec<AuditedProcedure>,
     pub summary: Summary,
+}
+
+fn source_key(source: motlan_core::kinds::DataSource) -> String {
+    serde_json::to_value(source)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 pub fn audit(records: Vec<Record>, problems: Vec<Problem>, rules: &RuleSet) -> Audit {
     let procedures: Vec<AuditedProcedure> = records
         .into_iter()
         .map(|r| AuditedProcedure {
-            documents: r
-                .items
-                .into_iter()
-                .map(|text| {
-                    let verdict = rules.classify(&text);
-                    AuditedDocument {
-                        class: verdict.class,
-                        source: verdict.rule.and_then(|r| r.source),
-                        rule: verdict.rule.map(|r| r.id.clone()),
-                        basis: verdict.rule.and_then(|r| r.basis.clone()),
-                        text,
-                    }
-                })
-                .collect(),
+            documents: classify_all(rules, &r.name, &r.items),
             code: r.code,
             name: r.name,
+            ministry: r.ministry,
             origin: r.origin,
         })
         .collect();
     let mut by_class: BTreeMap<&'static str, usize> =
         Class::ALL.iter().map(|c| (c.as_str(), 0)).collect();
     let mut by_source = BTreeMap::new();
+    let mut by_rule: BTreeMap<String, RuleUse> = BTreeMap::new();
     for d in procedures.iter().flat_map(|p| &p.documents) {
         *by_class.entry(d.class.as_str()).or_default() += 1;
         if let Some(source) = d.source {
-            let key = serde_json::to_value(source)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            *by_source.entry(key).or_default() += 1;
+            *by_source.entry(source_key(source)).or_default() += 1;
+        }
+        if let Some(rule) = &d.rule {
+            by_rule
+                .entry(rule.clone())
+                .or_insert_with(|| RuleUse {
+                    class: d.class,
+                    items: 0,
+                    basis: d.basis.clone(),
+                })
+                .items += 1;
         }
     }
     let codes = |keep: &dyn Fn(&AuditedProcedure) -> bool| {
@@ -100,11 +109,18 @@ pub fn audit(records: Vec<Record>, problems: Vec<Problem>, rules: &RuleSet) -> A
             .map(|p| p.code.clone())
             .collect()
     };
+    let by_ministry = by_ministry(
+        procedures
+            .iter()
+            .filter_map(|p| Some((p.ministry.as_deref()?, &p.documents[..]))),
+    );
     let summary = Summary {
         procedures: procedures.len(),
         documents: procedures.iter().map(|p| p.documents.len()).sum(),
         by_class,
         by_source,
+        by_rule,
+        by_ministry,
         asking_for_abolished: codes(&|p| p.count(Class::Abolished) > 0),
         asking_for_reusable: codes(&|p| p.count(Class::Reusable) > 0),
         without_documents: codes(&|p| p.documents.is_empty()),
@@ -129,12 +145,7 @@ impl Audit {
         ]);
         for p in &self.procedures {
             for d in &p.documents {
-                let source = d.source.map(|s| {
-                    serde_json::to_value(s)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                });
+                let source = d.source.map(source_key);
                 write([
                     &p.code,
                     &p.name,
@@ -166,6 +177,27 @@ impl Audit {
             list(&s.asking_for_abolished),
             list(&s.asking_for_reusable)
         );
+        if !s.by_ministry.is_empty() {
+            md += "\n## Theo bộ, ngành / By ministry\n\n| Bộ, ngành / Ministry | Thủ tục / Procedures | Còn yêu cầu giấy tờ Nhà nước đã có / Still asking for held papers | Giấy tờ có thể bỏ / Avoidable papers |\n|---|---:|---:|---:|\n";
+            for f in &s.by_ministry {
+                md += &format!(
+                    "| {} | {} | {} | {} |\n",
+                    ministry_name(&f.ministry).0,
+                    f.procedures,
+                    f.asking_for_held,
+                    f.avoidable
+                );
+            }
+        }
+        md += "\n## Quy tắc / Rules\n\n| Quy tắc / Rule | Phân loại / Class | Số mục / Items | Căn cứ / Basis |\n|---|---|---:|---|\n";
+        for (id, r) in &s.by_rule {
+            md += &format!(
+                "| {id} | {} | {} | {} |\n",
+                r.class.as_str(),
+                r.items,
+                escape(r.basis.as_deref().unwrap_or("-"))
+            );
+        }
         if !s.without_documents.is_empty() {
             md += &format!(
                 "- Không tách được thành phần hồ sơ / No document items found: {}\n",

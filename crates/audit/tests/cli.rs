@@ -50,11 +50,20 @@ fn the_json_report_classifies_each_document_and_lists_unreadable_records() {
     }
     let summary = &report["summary"];
     assert_eq!(summary["unreadable"].as_array().unwrap().len(), 2);
-    let total: u64 = ["reusable", "abolished", "upload", "unclear"]
-        .iter()
-        .map(|c| summary["by_class"][c].as_u64().unwrap())
-        .sum();
+    let total: u64 = [
+        "reusable",
+        "abolished",
+        "upload",
+        "unclear",
+        "not_a_document",
+    ]
+    .iter()
+    .map(|c| summary["by_class"][c].as_u64().unwrap())
+    .sum();
     assert_eq!(total, summary["documents"].as_u64().unwrap());
+    // Every rule that decided is named with its basis; records of the crawl name their ministry.
+    assert!(summary["by_rule"]["identity-paper"]["basis"].is_string());
+    assert!(!summary["by_ministry"].as_array().unwrap().is_empty());
     assert!(
         summary["asking_for_reusable"]
             .as_array()
@@ -87,7 +96,7 @@ fn a_broken_rules_file_is_a_clear_error() {
     let dir = std::env::temp_dir().join(format!("motlan-audit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let rules = dir.join("bad.toml");
-    std::fs::write(&rules, "[[rule]]\nid = \"x\"\nclass = \"upload\"\n").unwrap();
+    std::fs::write(&rules, "[[upload]]\nid = \"x\"\n").unwrap();
     let (ok, _, err) = run(&["--rules", rules.to_str().unwrap()]);
     assert!(!ok);
     assert!(

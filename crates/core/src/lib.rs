@@ -9,6 +9,8 @@ pub mod api;
 pub mod catalog;
 #[cfg(all(test, feature = "embedded-catalog"))]
 mod catalog_facts_tests;
+#[cfg(feature = "checker")]
+pub mod checker;
 pub mod citizen;
 mod condition;
 pub mod consent;

@@ -1,0 +1,299 @@
+//! Reading the run-together cells of a crawled procedure page: the ways to file (channel, time,
+//! fee, description), the legal texts (title and number), the results and the comma lists.
+
+use serde::{Deserialize, Serialize};
+
+/// How a procedure can be filed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Channel {
+    Online,
+    Postal,
+    InPerson,
+}
+
+const CHANNELS: [(&str, Channel); 3] = [
+    ("Trực tuyến", Channel::Online),
+    ("Dịch vụ bưu chính", Channel::Postal),
+    ("Trực tiếp", Channel::InPerson),
+];
+
+/// One way to file, as the portal prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Way {
+    pub channel: Channel,
+    /// The processing time as printed (`10 Ngày làm việc`, `2 Giờ`); a bare number is days.
+    pub time: Option<String>,
+    /// `None` when the record says nothing about fees; `Some("Miễn phí")` when free.
+    pub fee: Option<String>,
+    pub free: bool,
+    /// What follows the fee: conditions, fee details.
+    pub note: Option<String>,
+}
+
+const UNITS: [&str; 6] = [
+    " Ngày làm việc",
+    " Ngày",
+    " Giờ làm việc",
+    " Giờ",
+    " Tháng",
+    " Năm",
+];
+const NO_INFORMATION: &str = "Không có thông tin";
+
+/// Splits `Hình thức nộp…Mô tảTrực tuyến10 Ngày làm việcMiễn phí…Trực tiếp…` into ways.
+pub fn ways(cell: &str) -> Vec<Way> {
+    let body = cell
+        .strip_prefix("Hình thức nộpThời gianPhí, lệ phíMô tả")
+        .unwrap_or(cell);
+    // A channel starts a way when a time (a digit) or the fee follows it directly.
+    let mut starts: Vec<(usize, usize, Channel)> = Vec::new();
+    for (name, channel) in CHANNELS {
+        for (at, _) in body.match_indices(name) {
+            let after = &body[at + name.len()..];
+            let opens_a_way = after.starts_with(|c: char| c.is_ascii_digit())
+                || after.starts_with("Miễn phí")
+                || after.starts_with(NO_INFORMATION);
+            if opens_a_way {
+                starts.push((at, at + name.len(), channel));
+            }
+        }
+    }
+    starts.sort_by_key(|s| s.0);
+    let mut out = Vec::new();
+    for (i, &(_, from, channel)) in starts.iter().enumerate() {
+        let to = starts.get(i + 1).map(|s| s.0).unwrap_or(body.len());
+        out.push(way(channel, &body[from..to]));
+    }
+    out
+}
+
+fn way(channel: Channel, cell: &str) -> Way {
+    let digits = cell
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(cell.len());
+    let (mut time, mut rest) = (None, cell);
+    if digits > 0 {
+        let number = &cell[..digits];
+        let after = &cell[digits..];
+        let unit = UNITS.iter().find(|u| after.starts_with(**u));
+        let unit_len = unit.map(|u| u.len()).unwrap_or(0);
+        time = Some(format!("{number}{}", unit.copied().unwrap_or("")));
+        rest = &after[unit_len..];
+    }
+    let (fee, free, note) = if let Some(note) = rest.strip_prefix("Miễn phí") {
+        (Some("Miễn phí".to_owned()), true, note)
+    } else if let Some(note) = rest.strip_prefix(NO_INFORMATION) {
+        (None, false, note)
+    } else {
+        // An amount: `100,000 Việt Nam Đồng`, `20 VNĐ`, `Phí: 50.000 đồng`.
+        let end = ["Việt Nam Đồng", "VNĐ", "Đồng", "đồng"]
+            .iter()
+            .filter_map(|unit| rest.find(unit).map(|at| at + unit.len()))
+            .min()
+            .filter(|end| *end <= 120)
+            .unwrap_or(0);
+        let amount = rest[..end].trim();
+        (
+            (!amount.is_empty()).then(|| amount.to_owned()),
+            false,
+            &rest[end..],
+        )
+    };
+    let note = clean(note);
+    Way {
+        channel,
+        time,
+        fee,
+        free,
+        note: (!note.is_empty()).then_some(note),
+    }
+}
+
+/// A legal text named in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LegalText {
+    /// `104/2022/NĐ-CP`.
+    pub number: String,
+    pub title: String,
+}
+
+/// Reads `Tên văn bản pháp lýMã văn bảnLuật 54/2014/QH1354/2014/QH13Thuế …107/2016/QH13`:
+/// titles and numbers run together, each number once.
+pub fn legal_texts(cell: &str) -> Vec<LegalText> {
+    let body = cell
+        .strip_prefix("Tên văn bản pháp lýMã văn bản")
+        .unwrap_or(cell);
+    let mut out: Vec<LegalText> = Vec::new();
+    let mut last = 0;
+    let mut at = 0;
+    while at < body.len() {
+        let starts_number = body[at..].starts_with(|c: char| c.is_ascii_digit())
+            && (at == last || !body[..at].ends_with(|c: char| c.is_ascii_digit()));
+        if starts_number && let Some(len) = number_at(&body[at..]) {
+            let number = body[at..at + len].to_owned();
+            let title = clean(&body[last..at]);
+            let title = if title.is_empty() || title.len() <= 12 {
+                format!("{title} {number}").trim().to_owned()
+            } else {
+                title
+            };
+            if !out.iter().any(|t| t.number == number) {
+                out.push(LegalText { number, title });
+            }
+            at += len;
+            last = at;
+            continue;
+        }
+        at += body[at..].chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    out
+}
+
+/// The length of a number such as `104/2022/NĐ-CP`, `24/2026/NQ-CP`, `54/2014/QH13`,
+/// `72/2011/TTLT-BTC-BGTVT` at the start of `text`.
+fn number_at(text: &str) -> Option<usize> {
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let first = digits(text);
+    if !(1..=4).contains(&first) || !text[first..].starts_with('/') {
+        return None;
+    }
+    let year_at = first + 1;
+    if digits(&text[year_at..]) != 4 || !text[year_at + 4..].starts_with('/') {
+        return None;
+    }
+    let kind_at = year_at + 5;
+    let mut end = kind_at;
+    let mut letters = 0;
+    for c in text[kind_at..].chars() {
+        if c.is_uppercase() || c == '-' {
+            letters += 1;
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if letters == 0 {
+        return None;
+    }
+    // `QH13`: a law carries the legislature's number, two digits (the next number may follow).
+    let tail = if text[kind_at..end].ends_with("QH") {
+        digits(&text[end..]).min(2)
+    } else {
+        0
+    };
+    Some(end + tail)
+}
+
+/// The results a procedure gives: the names before each `Mã: KQ…`.
+pub fn results(cell: &str) -> Vec<String> {
+    let body = cell.split("Từ khóa").next().unwrap_or(cell);
+    let mut out = Vec::new();
+    for (i, part) in body.split("Mã: KQ.").enumerate() {
+        // Each part after the first starts with the previous result's code (`G12.001222`).
+        let name = if i == 0 { part } else { skip_code(part) };
+        let name = clean(name.trim_start_matches(['-', ' ']));
+        if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 && name.len() < 400 {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// `G12.001222Văn bản` → `Văn bản`: one letter, digits, a dot, digits.
+fn skip_code(part: &str) -> &str {
+    let mut rest = part;
+    if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        rest = &rest[1..];
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    rest.trim_start_matches(|c: char| c.is_ascii_digit())
+}
+
+/// Splits `A, B (c, d), E` at top-level commas.
+pub fn comma_list(cell: &str) -> Vec<String> {
+    let (mut out, mut depth, mut from) = (Vec::new(), 0i32, 0);
+    for (i, c) in cell.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 => {
+                out.push(clean(&cell[from..i]));
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(clean(&cell[from..]));
+    out.retain(|s| !s.is_empty() && s != NO_INFORMATION);
+    out
+}
+
+/// Trims and joins whitespace.
+pub fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ways_are_split_with_times_fees_and_notes() {
+        let w = ways(
+            "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến10 Ngày làm việcMiễn phí10 ngày kể từ ngày nhận hồ sơ.Dịch vụ bưu chính2 Ngày làm việc100,000 Việt Nam ĐồngTrực tiếp1Không có thông tin",
+        );
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[0].channel, Channel::Online);
+        assert_eq!(w[0].time.as_deref(), Some("10 Ngày làm việc"));
+        assert!(w[0].free);
+        assert_eq!(w[0].note.as_deref(), Some("10 ngày kể từ ngày nhận hồ sơ."));
+        assert_eq!(w[1].fee.as_deref(), Some("100,000 Việt Nam Đồng"));
+        assert_eq!(w[2].channel, Channel::InPerson);
+        assert_eq!(w[2].time.as_deref(), Some("1"));
+        assert_eq!(w[2].fee, None);
+        // A channel named inside a note does not open a way.
+        let w = ways("Trực tiếp2 GiờMiễn phíNộp Trực tiếp tại bộ phận một cửa");
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].time.as_deref(), Some("2 Giờ"));
+        assert!(ways("").is_empty());
+    }
+
+    #[test]
+    fn legal_texts_are_read_once_each_with_their_titles() {
+        let t = legal_texts(
+            "Tên văn bản pháp lýMã văn bảnLuật 54/2014/QH1354/2014/QH13Thuế xuất khẩu, thuế nhập khẩu107/2016/QH13Quy định chi tiết Luật thuế134/2016/NĐ-CP",
+        );
+        let numbers: Vec<&str> = t.iter().map(|t| t.number.as_str()).collect();
+        assert_eq!(numbers, ["54/2014/QH13", "107/2016/QH13", "134/2016/NĐ-CP"]);
+        assert_eq!(t[0].title, "Luật 54/2014/QH13");
+        assert_eq!(t[1].title, "Thuế xuất khẩu, thuế nhập khẩu");
+        assert!(legal_texts("Không có thông tin").is_empty());
+        let t = legal_texts("Thông tư liên tịch 72/2011/TTLT-BTC-BGTVT");
+        assert_eq!(t[0].number, "72/2011/TTLT-BTC-BGTVT");
+    }
+
+    #[test]
+    fn results_and_lists_are_split() {
+        assert_eq!(
+            results(
+                "Thư bảo lãnhMã: KQ.G12.000693Văn bản từ chốiMã: KQ.G12.000694Từ khóaKhông có thông tin"
+            ),
+            ["Thư bảo lãnh", "Văn bản từ chối"]
+        );
+        assert_eq!(
+            comma_list(
+                "Doanh nghiệp, Tổ chức (không bao gồm doanh nghiệp, HTX), Công dân Việt Nam"
+            ),
+            [
+                "Doanh nghiệp",
+                "Tổ chức (không bao gồm doanh nghiệp, HTX)",
+                "Công dân Việt Nam"
+            ]
+        );
+    }
+}
