@@ -182,7 +182,7 @@ impl Audit {
             for f in &s.by_ministry {
                 md += &format!(
                     "| {} | {} | {} | {} |\n",
-                    ministry_name(&f.ministry).0,
+                    ministry_name(&f.ministry).vi,
                     f.procedures,
                     f.asking_for_held,
                     f.avoidable

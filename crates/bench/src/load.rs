@@ -138,6 +138,7 @@ pub async fn run() {
         oidc_audience: "motlan-web".to_owned(),
         units_file: units.into(),
         holidays_file: None,
+        national_catalog: None,
         max_upload_mb: 10,
         shutdown_grace_seconds: 10,
         body_timeout_seconds: 30,

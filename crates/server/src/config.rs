@@ -47,6 +47,11 @@ pub struct Config {
     )]
     pub units_file: PathBuf,
 
+    /// The national procedure catalog: a crawl of the national portal, one JSON record per line
+    /// (`.jsonl` or `.jsonl.gz`, as national-catalog/); default: the built-in June 2026 crawl.
+    #[arg(long, env = "MOTLAN_NATIONAL_CATALOG")]
+    pub national_catalog: Option<PathBuf>,
+
     /// Public holidays (TOML, as crates/core/calendar/holidays.toml); default: the built-in list.
     #[arg(long, env = "MOTLAN_HOLIDAYS_FILE")]
     pub holidays_file: Option<PathBuf>,

@@ -4,6 +4,7 @@ pub mod agencies;
 mod clock;
 mod config;
 mod consent;
+pub mod directory;
 mod embed;
 mod error;
 mod guard;
@@ -12,6 +13,7 @@ pub mod identity;
 mod in_flight;
 mod listener;
 pub mod national;
+pub mod national_catalog;
 mod qr;
 mod routes;
 pub mod security;
@@ -38,6 +40,10 @@ use storage::Storage;
 #[derive(Clone)]
 pub struct AppState {
     pub catalog: Arc<Catalog>,
+    /// The national procedure catalog, classified by the checker.
+    pub national_catalog: Arc<national_catalog::NationalCatalog>,
+    /// Every procedure, searchable: forms here first, then the national catalog.
+    pub directory: Arc<directory::Directory>,
     pub storage: Storage,
     pub receiving_unit: UnitCode,
     /// The service's public address without a trailing slash, for links printed on receipts.
@@ -77,6 +83,19 @@ impl AppState {
             .await
             .context("cannot open the database (see --database-url)")?;
         let agencies = agencies::Agencies::read(&config.agencies_file, &catalog)?;
+        let national_catalog = match &config.national_catalog {
+            Some(path) => Arc::new(national_catalog::NationalCatalog::load(Some(path))?),
+            None => national_catalog::NationalCatalog::built_in(),
+        };
+        for (line, problem) in &national_catalog.problems {
+            tracing::warn!(line, problem, "national catalog: a record was skipped");
+        }
+        tracing::info!(
+            procedures = national_catalog.entries().len(),
+            skipped = national_catalog.problems.len(),
+            "national catalog loaded"
+        );
+        let directory = Arc::new(directory::Directory::new(&catalog, &national_catalog));
         let seed = storage
             .sandbox_signing_seed(
                 &identity::SigningKeys::fresh_seed()?,
@@ -101,6 +120,8 @@ impl AppState {
             agencies: Arc::new(agencies),
             tickets: tickets::Tickets::default(),
             catalog: Arc::new(catalog),
+            national_catalog,
+            directory,
             storage,
             receiving_unit: config.receiving_unit.clone(),
             public_url: config.public_url(),

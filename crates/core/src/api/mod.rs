@@ -1,11 +1,16 @@
 //! Wire types of the JSON API under `/api/v1`, shared by the server and the web app so that both
 //! sides agree on every field. Domain newtypes appear only where a value is valid by construction.
 
+mod catalog;
 mod embed;
 mod fee;
 mod help;
 mod page;
 
+pub use catalog::{
+    AskingProcedure, AuditField, AuditOverview, CatalogPage, Channel, Class, ClassifiedDocument,
+    LegalText, MinistryFigures, ProcedureInformation, ProcedureSummary, Way, ministry_name,
+};
 pub use embed::{EmbedInfo, SignInTicket, TicketRedeem, TicketToken};
 pub use fee::FeeQr;
 pub use help::{
@@ -21,46 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::field_messages;
 use crate::lifecycle::DossierStatus;
-use crate::procedure::{Level, OnlineLevel, Procedure, ProcedureCode};
 use crate::{FieldError, Localized};
-
-/// One entry of `GET /api/v1/procedures`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ProcedureSummary {
-    pub code: ProcedureCode,
-    pub name: Localized,
-    pub level: Level,
-    pub processing_days: u16,
-    pub online_level: OnlineLevel,
-    pub fee_online: u64,
-    /// How many of the listed documents national data can stand in for or are waived online.
-    pub reusable_documents: usize,
-    pub documents: usize,
-    /// Dossiers received for it in the last 30 days on this server (popular procedures first).
-    #[serde(default)]
-    pub filed_recently: u64,
-}
-
-impl From<&Procedure> for ProcedureSummary {
-    fn from(p: &Procedure) -> Self {
-        Self {
-            code: p.code.clone(),
-            name: p.name.clone(),
-            level: p.level,
-            processing_days: p.processing_days,
-            online_level: p.online_level,
-            fee_online: p.fees.online,
-            reusable_documents: p
-                .documents
-                .iter()
-                .filter(|d| crate::reuse::usually_held(d))
-                .count(),
-            documents: p.documents.len(),
-            filed_recently: 0,
-        }
-    }
-}
 
 /// Body of `POST /api/v1/dossiers`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,24 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use super::{Class, RuleSet};
-use crate::kinds::DataSource;
-
-/// One item of a document list with the checker's verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ClassifiedDocument {
-    pub text: String,
-    pub class: Class,
-    /// For `reusable`: the national system that holds it.
-    pub source: Option<DataSource>,
-    /// The rule that decided, by its stable id.
-    pub rule: Option<String>,
-    /// The legal text, or the rule's reason.
-    pub basis: Option<String>,
-}
+use super::RuleSet;
+use crate::api::{Class, ClassifiedDocument, MinistryFigures};
 
 /// Classifies a procedure's items, knowing the procedure's name.
 pub fn classify_all(rules: &RuleSet, procedure: &str, items: &[String]) -> Vec<ClassifiedDocument> {
@@ -48,22 +32,6 @@ pub fn avoidable(documents: &[ClassifiedDocument]) -> usize {
         .count()
 }
 
-/// The figures of one ministry or sector.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MinistryFigures {
-    /// The crawl's slug (`bo-cong-an`).
-    pub ministry: String,
-    pub procedures: usize,
-    pub documents: usize,
-    /// Procedures still listing at least one paper the State holds or that was abolished.
-    pub asking_for_held: usize,
-    /// Items that could go: held by a national system or abolished.
-    pub avoidable: usize,
-    /// Items per class.
-    pub by_class: BTreeMap<Class, usize>,
-}
-
 /// Adds up `(ministry, documents)` pairs, one per procedure, ministries in name order.
 pub fn by_ministry<'a>(
     procedures: impl IntoIterator<Item = (&'a str, &'a [ClassifiedDocument])>,
@@ -80,27 +48,11 @@ pub fn by_ministry<'a>(
         f.avoidable += held;
         f.asking_for_held += usize::from(held > 0);
         for d in documents {
-            *f.by_class.entry(d.class).or_default() += 1;
+            let at = Class::ALL.iter().position(|c| *c == d.class).unwrap_or(0);
+            f.by_class[at] += 1;
         }
     }
     out.into_values().collect()
-}
-
-/// The ministries and sectors of the national crawl, by slug: Vietnamese and English names.
-pub fn ministry_name(slug: &str) -> (&str, &str) {
-    match slug {
-        "bo-tai-chinh" => ("Bộ Tài chính", "Ministry of Finance"),
-        "bo-nong-nghiep-mt" => (
-            "Bộ Nông nghiệp và Môi trường",
-            "Ministry of Agriculture and Environment",
-        ),
-        "bo-xay-dung" => ("Bộ Xây dựng", "Ministry of Construction"),
-        "bo-cong-an" => ("Bộ Công an", "Ministry of Public Security"),
-        "bo-tu-phap" => ("Bộ Tư pháp", "Ministry of Justice"),
-        "ngan-hang-nha-nuoc" => ("Ngân hàng Nhà nước Việt Nam", "State Bank of Vietnam"),
-        "toa-an-nhan-dan" => ("Tòa án nhân dân tối cao", "Supreme People's Court"),
-        other => (other, other),
-    }
 }
 
 #[cfg(test)]
@@ -120,7 +72,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].procedures, f[0].documents), (2, 3));
         assert_eq!((f[0].asking_for_held, f[0].avoidable), (1, 1));
-        assert_eq!(f[0].by_class[&Class::Upload], 2);
-        assert_eq!(ministry_name("bo-cong-an").0, "Bộ Công an");
+        assert_eq!(f[0].by_class[2], 2, "upload is third in Class::ALL");
+        assert_eq!(crate::api::ministry_name("bo-cong-an").vi, "Bộ Công an");
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod classified;
 pub mod evaluation;
+mod information;
 pub mod national;
 pub mod rules;
 pub mod split;
@@ -13,60 +14,11 @@ mod ways;
 #[cfg(test)]
 mod rules_tests;
 
-use serde::{Deserialize, Serialize};
-
-pub use classified::{
-    ClassifiedDocument, MinistryFigures, by_ministry, classify_all, ministry_name,
-};
+pub use crate::api::{Class, ClassifiedDocument, MinistryFigures, ministry_name};
+pub use classified::{avoidable, by_ministry, classify_all};
+pub use information::information;
 pub use national::{NationalRecord, Way};
 pub use rules::{Phase, Rule, RuleSet};
-
-/// What the checker says about one item of a document list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum Class {
-    /// A Vietnamese authority issued it into a named national system; asking for it breaks the
-    /// once-only rule.
-    Reusable,
-    /// The paper no longer exists (household books since 1/1/2023).
-    Abolished,
-    /// The citizen must still provide it.
-    Upload,
-    /// No rule decided, or the item mixes papers; a person should read it.
-    Unclear,
-    /// A note, instruction or lead-in that runs together with the documents on the portal.
-    NotADocument,
-}
-
-impl Class {
-    pub const ALL: [Class; 5] = [
-        Class::Reusable,
-        Class::Abolished,
-        Class::Upload,
-        Class::Unclear,
-        Class::NotADocument,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Reusable => "reusable",
-            Class::Abolished => "abolished",
-            Class::Upload => "upload",
-            Class::Unclear => "unclear",
-            Class::NotADocument => "not_a_document",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Class> {
-        Class::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-
-    /// Papers the State holds or that no longer exist: never to be requested.
-    pub fn not_to_request(self) -> bool {
-        matches!(self, Class::Reusable | Class::Abolished)
-    }
-}
 
 /// How one item was classified, and by which rule.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,37 +1,13 @@
 //! Reading the run-together cells of a crawled procedure page: the ways to file (channel, time,
 //! fee, description), the legal texts (title and number), the results and the comma lists.
 
-use serde::{Deserialize, Serialize};
-
-/// How a procedure can be filed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum Channel {
-    Online,
-    Postal,
-    InPerson,
-}
+pub use crate::api::{Channel, LegalText, Way};
 
 const CHANNELS: [(&str, Channel); 3] = [
     ("Trực tuyến", Channel::Online),
     ("Dịch vụ bưu chính", Channel::Postal),
     ("Trực tiếp", Channel::InPerson),
 ];
-
-/// One way to file, as the portal prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Way {
-    pub channel: Channel,
-    /// The processing time as printed (`10 Ngày làm việc`, `2 Giờ`); a bare number is days.
-    pub time: Option<String>,
-    /// `None` when the record says nothing about fees; `Some("Miễn phí")` when free.
-    pub fee: Option<String>,
-    pub free: bool,
-    /// What follows the fee: conditions, fee details.
-    pub note: Option<String>,
-}
 
 const UNITS: [&str; 6] = [
     " Ngày làm việc",
@@ -110,15 +86,6 @@ fn way(channel: Channel, cell: &str) -> Way {
         free,
         note: (!note.is_empty()).then_some(note),
     }
-}
-
-/// A legal text named in a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct LegalText {
-    /// `104/2022/NĐ-CP`.
-    pub number: String,
-    pub title: String,
 }
 
 /// Reads `Tên văn bản pháp lýMã văn bảnLuật 54/2014/QH1354/2014/QH13Thuế …107/2016/QH13`:

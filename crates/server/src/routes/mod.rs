@@ -2,6 +2,7 @@
 
 mod after_filing;
 mod attachments;
+mod audit;
 mod dossiers;
 mod embeds;
 mod fee_qr;
@@ -93,6 +94,7 @@ pub fn router() -> Router<AppState> {
     let json = OpenApiRouter::new()
         .merge(health::router())
         .merge(procedures::router())
+        .merge(audit::router())
         .merge(units::router())
         .merge(dossiers::router())
         .merge(receipt::router())

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use motlan_core::Procedure;
 use motlan_core::answers::{CheckContext, check_questions};
-use motlan_core::api::{CheckRequest, CheckResponse, ProcedureSummary};
+use motlan_core::api::{CatalogPage, CheckRequest, CheckResponse, ProcedureInformation};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -20,6 +20,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route_layer(super::cacheable(60));
     let one = OpenApiRouter::new()
         .routes(routes!(get_one))
+        .routes(routes!(information))
         .route_layer(super::cacheable(3_600));
     OpenApiRouter::new()
         .merge(list)
@@ -38,36 +39,104 @@ api_errors! {
 
 #[derive(Debug, Deserialize)]
 struct ListQuery {
-    /// Search text; diacritics and case are ignored. Without it, every procedure in code order.
+    /// Search text; diacritics and case are ignored. Without it, every procedure: those with a
+    /// form here first, then the national catalog in code order.
     q: Option<String>,
 }
 
-#[utoipa::path(get, path = "/procedures", tag = "catalog", operation_id = "list_procedures", summary = "List or search the procedures",
-    params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored")),
-    responses((status = 200, body = [motlan_core::api::ProcedureSummary]), Common))]
+/// `q` as it goes back into a `Link` address.
+fn encode_query(q: &str) -> String {
+    q.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/procedures", tag = "catalog", operation_id = "list_procedures",
+    summary = "Search every procedure: forms here and the national catalog",
+    description = "Ranked by how well the name matches (whole words before word starts, words near the start of the name first); diacritics and case are ignored. Paged: `next` (and the `Link` header) continues the same search.",
+    params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored", max_length = 200), super::paging::Paging),
+    responses((status = 200, body = CatalogPage), super::paging::PagingError, Common))]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
-) -> Result<Json<Vec<ProcedureSummary>>, Failure> {
+    Query(paging): Query<super::paging::Paging>,
+) -> Result<axum::response::Response, Failure> {
     use time::format_description::well_known::Rfc3339;
-    let procedures: Vec<&Procedure> = match query.q.as_deref().map(str::trim) {
-        Some(q) if !q.is_empty() => state.catalog.search(q),
-        _ => state.catalog.procedures().iter().collect(),
+    let limit = paging.limit()? as usize;
+    let offset = match paging.after()? {
+        None => 0,
+        Some(key) if key.id == "catalog" => key
+            .at
+            .parse::<usize>()
+            .map_err(|_| Failure::from(super::paging::PagingError::Cursor))?,
+        Some(_) => return Err(super::paging::PagingError::Cursor.into()),
     };
+    let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let q = q.map(|q| q.chars().take(200).collect::<String>());
+    let hits = state.directory.search(q.as_deref());
     let since = (crate::clock::now_vietnam().map_err(Failure::internal)?
         - time::Duration::days(30))
     .format(&Rfc3339)
     .map_err(Failure::internal)?;
     let counts = state.storage.filing_counts(&since).await?;
-    Ok(Json(
-        procedures
-            .into_iter()
-            .map(|p| ProcedureSummary {
+    let items = hits
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|i| {
+            let p = state.directory.item(*i);
+            motlan_core::api::ProcedureSummary {
                 filed_recently: counts.get(p.code.as_str()).copied().unwrap_or(0),
-                ..ProcedureSummary::from(p)
-            })
-            .collect(),
+                ..p.clone()
+            }
+        })
+        .collect();
+    let end = offset + limit;
+    let next = (end < hits.len()).then(|| {
+        super::paging::encode(&super::paging::Key {
+            at: end.to_string(),
+            id: "catalog".to_owned(),
+        })
+    });
+    let path = match &q {
+        Some(q) => format!("/procedures?q={}", encode_query(q)),
+        None => "/procedures".to_owned(),
+    };
+    Ok(super::paging::with_link(
+        Json(CatalogPage {
+            items,
+            total: hits.len(),
+            next: next.clone(),
+        }),
+        &path,
+        limit as u32,
+        next.as_deref(),
     ))
+}
+
+#[utoipa::path(get, path = "/procedures/{code}/information", tag = "catalog",
+    summary = "A procedure's information page: who handles it, fees and times, its documents classified",
+    description = "For every procedure of the national catalog and every form here. Documents come in the checker's classes: `reusable` (a national system holds it: never requested), `abolished`, `upload`, `unclear` and `not_a_document` (notes run together with the list). A procedure with a form keeps its definition's documents, which filing applies.",
+    params(("code" = String, Path, example = "1.001193")),
+    responses((status = 200, body = ProcedureInformation), CatalogError, Common))]
+async fn information(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<ProcedureInformation>, Failure> {
+    let code = motlan_core::ProcedureCode::parse(&code)
+        .map_err(|_| Failure::from(CatalogError::ProcedureNotFound))?;
+    let national = state
+        .national_catalog
+        .get(code.as_str())
+        .map(|e| (&e.record, &e.documents[..]));
+    motlan_core::checker::information(&code, national, state.catalog.get(code.as_str()))
+        .map(Json)
+        .ok_or_else(|| CatalogError::ProcedureNotFound.into())
 }
 
 #[utoipa::path(get, path = "/procedures/{code}", tag = "catalog", summary = "A procedure's definition: form, documents, fees",

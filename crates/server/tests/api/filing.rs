@@ -152,8 +152,7 @@ async fn the_receipt_has_a_qr_code_and_a_copy_to_keep_for_its_owner_only() {
 
     let listed = app.get("/api/v1/procedures").await;
     let count = |code: &str| {
-        listed
-            .json
+        listed.json["items"]
             .as_array()
             .unwrap()
             .iter()

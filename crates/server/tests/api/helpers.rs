@@ -72,6 +72,7 @@ impl TestApp {
                 "/../../.tools/vietnam-provinces/nested-divisions.json"
             )),
             holidays_file: None,
+            national_catalog: None,
             max_upload_mb: 1,
             shutdown_grace_seconds: 1,
             body_timeout_seconds: 2,

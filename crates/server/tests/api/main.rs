@@ -1,6 +1,7 @@
 //! Black-box tests of the HTTP API, one test binary. Each test gets a fresh database file.
 
 mod attachments;
+mod catalog;
 mod dossiers;
 mod embedding;
 mod filing;

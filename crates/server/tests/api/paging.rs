@@ -141,7 +141,7 @@ async fn the_officer_list_pages_and_filters_by_status_procedure_and_day() {
 
     // Popular procedures come from the per-day counters kept with each dossier.
     let listing = app.get("/api/v1/procedures").await.json;
-    let birth = listing
+    let birth = listing["items"]
         .as_array()
         .unwrap()
         .iter()

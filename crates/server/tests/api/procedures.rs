@@ -7,7 +7,7 @@ async fn the_catalog_lists_birth_registration_with_code_and_name() {
     let app = TestApp::new().await;
     let response = app.get("/api/v1/procedures").await;
     assert_eq!(response.status, StatusCode::OK);
-    let list = response.json.as_array().expect("a list");
+    let list = response.json["items"].as_array().expect("a page of items");
     let birth = list
         .iter()
         .find(|p| p["code"] == "1.001193")
@@ -22,9 +22,10 @@ async fn searching_without_diacritics_finds_the_procedure() {
     let response = app
         .get("/api/v1/procedures?q=dang%20ky%20khai%20sinh")
         .await;
-    assert_eq!(response.json[0]["code"], "1.001193");
+    assert_eq!(response.json["items"][0]["code"], "1.001193");
     let none = app.get("/api/v1/procedures?q=xyzzy").await;
-    assert_eq!(none.json.as_array().map(Vec::len), Some(0));
+    assert_eq!(none.json["items"].as_array().map(Vec::len), Some(0));
+    assert_eq!(none.json["total"], 0);
 }
 
 #[tokio::test]
