@@ -4,11 +4,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::pages::{
-    ConsentPage, DataUsePage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage,
-};
+use crate::pages::{ConsentPage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage};
 #[cfg(feature = "journey")]
-use crate::pages::{DossierPage, FilingPage, MyDossiersPage, SignInPopupPage};
+use crate::pages::{DataUsePage, DossierPage, FilingPage, MyDossiersPage, SignInPopupPage};
 use crate::route::Route;
 use crate::services::api::Api;
 #[cfg(feature = "journey")]
@@ -30,6 +28,8 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
         #[cfg(feature = "journey")]
+        Route::AgencyReview => html! { <crate::pages::review::ReviewPage /> },
+        #[cfg(feature = "journey")]
         Route::Volunteer => html! { <crate::pages::help::VolunteerPage /> },
         #[cfg(feature = "journey")]
         Route::KioskSetup => html! { <crate::pages::kiosk::KioskSetupPage /> },
@@ -48,6 +48,8 @@ fn switch(route: Route) -> Html {
         | Route::EmbedProcedure { .. }
         | Route::EmbedFiling { .. }
         | Route::MyDossiers
+        | Route::DataUse
+        | Route::AgencyReview
         | Route::Volunteer
         | Route::KioskSetup
         | Route::HelpJoin
@@ -60,6 +62,7 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "journey")]
         Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
         Route::Consent => html! { <ConsentPage /> },
+        #[cfg(feature = "journey")]
         Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

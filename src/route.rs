@@ -47,6 +47,9 @@ pub enum Route {
     /// A help offer, opened from its QR code: who helps, before any sign-in.
     #[at("/ho-tro/:code")]
     HelpOffer { code: String },
+    /// The agency review: which listed papers the State already holds, per ministry and field.
+    #[at("/co-quan/ra-soat")]
+    AgencyReview,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -94,6 +94,8 @@ fn site_layout(props: &LayoutProps) -> Html {
                         <Link<Route> to={Route::HelpJoin}>{ t.help_join_link }</Link<Route>>
                         { " · " }
                         <Link<Route> to={Route::Volunteer}>{ t.volunteer_link }</Link<Route>>
+                        { " · " }
+                        <Link<Route> to={Route::AgencyReview}>{ t.c.review_link }</Link<Route>>
                     </p>
                 </div>
             </footer>

@@ -44,9 +44,6 @@ pub static STRINGS: Strings = Strings {
     },
     free: "Free",
     online_fee: "online",
-    reusable_summary: |reused, total| {
-        format!("{reused} of {total} papers may not be needed: the State already holds the data")
-    },
     summary_heading: "About this procedure",
     authority: "Handled by",
     processing_time: "Processing time",
@@ -102,6 +99,7 @@ pub static STRINGS: Strings = Strings {
     held_for_you: "Already held",
     your_documents_lead: "This is the status of your own papers, from the data you allowed the service to read.",
     consent_to_see: "Allow your data to be read to see exactly which papers are already held",
+    c: &super::catalog::EN,
     my_dossiers: "My dossiers",
     popular_heading: "Filed most often",
     filed_recently: |n| format!("{n} dossiers in the last 30 days"),
@@ -112,6 +110,7 @@ pub static STRINGS: Strings = Strings {
 #[cfg(feature = "journey")]
 pub static JOURNEY: Journey = Journey {
     h: &super::help::EN,
+    review: &super::catalog::REVIEW_EN,
     popup_done_title: "You are signed in",
     popup_done_body: "Close this window and go back to the form on the agency's page.",
     embed_service_of: |agency| format!("A service of {agency} · provided by Một Lần"),

@@ -1,6 +1,7 @@
 //! Every user-interface string, one catalog per language. A catalog is a value of [`Strings`],
 //! so a string missing from one language is a compile error, not a blank on screen.
 
+pub mod catalog;
 mod en;
 #[cfg(feature = "journey")]
 pub mod help;
@@ -35,7 +36,6 @@ pub struct Strings {
     pub processing_days: fn(u16) -> String,
     pub free: &'static str,
     pub online_fee: &'static str,
-    pub reusable_summary: fn(usize, usize) -> String,
     pub summary_heading: &'static str,
     pub authority: &'static str,
     pub processing_time: &'static str,
@@ -87,6 +87,8 @@ pub struct Strings {
     pub popular_heading: &'static str,
     pub filed_recently: fn(u64) -> String,
     pub my_dossiers: &'static str,
+    /// Searching the whole catalog and its information pages.
+    pub c: &'static catalog::Catalog,
     /// The filing journey's strings, only in the build that has it.
     #[cfg(feature = "journey")]
     pub j: &'static Journey,
@@ -98,6 +100,8 @@ pub struct Strings {
 pub struct Journey {
     /// Volunteer-assisted filing.
     pub h: &'static help::Help,
+    /// The agency review.
+    pub review: &'static catalog::Review,
     pub popup_done_title: &'static str,
     pub popup_done_body: &'static str,
     /// Above an embedded form: whose service it is.

@@ -32,9 +32,6 @@ pub static STRINGS: Strings = Strings {
     processing_days: |d| format!("{d} ngày làm việc"),
     free: "Miễn phí",
     online_fee: "nộp trực tuyến",
-    reusable_summary: |reused, total| {
-        format!("{reused}/{total} giấy tờ có thể không cần nộp vì Nhà nước đã có dữ liệu")
-    },
     summary_heading: "Thông tin chung",
     authority: "Cơ quan giải quyết",
     processing_time: "Thời hạn giải quyết",
@@ -92,6 +89,7 @@ pub static STRINGS: Strings = Strings {
     held_for_you: "Đã có",
     your_documents_lead: "Đây là tình trạng giấy tờ của riêng bạn, theo dữ liệu bạn cho phép đọc.",
     consent_to_see: "Cho phép đọc dữ liệu của bạn để biết chính xác giấy tờ nào đã có",
+    c: &super::catalog::VI,
     my_dossiers: "Hồ sơ của tôi",
     popular_heading: "Thủ tục được nộp nhiều",
     filed_recently: |n| format!("{n} hồ sơ trong 30 ngày qua"),
@@ -102,6 +100,7 @@ pub static STRINGS: Strings = Strings {
 #[cfg(feature = "journey")]
 pub static JOURNEY: Journey = Journey {
     h: &super::help::VI,
+    review: &super::catalog::REVIEW_VI,
     popup_done_title: "Bạn đã đăng nhập",
     popup_done_body: "Hãy đóng cửa sổ này và quay lại biểu mẫu trên trang của cơ quan.",
     embed_service_of: |agency| format!("Dịch vụ của {agency} · cung cấp bởi Một Lần"),

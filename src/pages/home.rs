@@ -1,10 +1,12 @@
-//! Home: search the catalog as you type, diacritics optional. The search runs in the browser with
-//! the core's own index, so it answers at once even on a slow connection.
+//! Home: search every procedure as you type, diacritics optional. The server searches the whole
+//! catalog (the forms here and the national catalog's thousands of procedures), so the catalog
+//! never enters the first-load bundle; typing waits a quarter second before asking, and the
+//! previous results stay on screen until the new ones arrive.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use motlan_core::api::ProcedureSummary;
-use motlan_core::search::SearchIndex;
+use motlan_core::api::{CatalogPage, ProcedureSummary};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,33 +18,106 @@ use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::prefs::use_prefs;
 
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[function_component(HomePage)]
 pub fn home_page() -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let api = use_context::<Api>().expect("Api context");
-    let procedures = use_resource((), move |()| {
-        let api = api.clone();
-        async move { api.procedures().await }
-    });
     let query = use_state(String::new);
+    let searched = use_state(String::new);
+    {
+        // Ask the server once typing pauses.
+        let searched = searched.clone();
+        use_effect_with((*query).clone(), move |typed: &String| {
+            let (typed, cancelled) = (typed.clone(), Rc::new(Cell::new(false)));
+            let stop = Rc::clone(&cancelled);
+            wasm_bindgen_futures::spawn_local(async move {
+                sleep(250).await;
+                if !stop.get() {
+                    searched.set(typed);
+                }
+            });
+            move || cancelled.set(true)
+        });
+    }
+    let page = {
+        let api = api.clone();
+        use_resource((*searched).clone(), move |q| {
+            let api = api.clone();
+            async move { api.procedures(&q, None).await }
+        })
+    };
+    // Later pages of the same search, appended by "more".
+    let more = use_state(|| {
+        (
+            String::new(),
+            Vec::<ProcedureSummary>::new(),
+            None::<String>,
+        )
+    });
+    let last = use_mut_ref(|| None::<Rc<CatalogPage>>);
+    if let Resource::Ready(ready) = &*page.state {
+        *last.borrow_mut() = Some(Rc::clone(ready));
+    }
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
-
-    // Folding every name is done once per loaded list, not on every keystroke.
-    let index = use_memo(ready_list(&procedures.state), |list| {
-        list.as_ref()
-            .map(|list| SearchIndex::new(list.iter().map(|p| (p.code.as_str(), &p.name.vi))))
-    });
-
-    let results = match (&*procedures.state, &*index) {
-        (Resource::Ready(list), Some(index)) => results_view(list, index, &query, t, prefs.lang()),
-        (Resource::Ready(_), None) => html! {},
-        (pending, _) => pending_view(pending, &procedures.retry, prefs.lang(), t),
+    let shown = last.borrow().clone();
+    let results = match (&*page.state, shown) {
+        (Resource::Failed(_), _) | (Resource::Loading, None) => {
+            pending_view(&page.state, &page.retry, prefs.lang(), t)
+        }
+        (state, Some(first)) => {
+            let (extra, next) = if more.0 == *searched && !more.1.is_empty() {
+                (more.1.clone(), more.2.clone())
+            } else {
+                (Vec::new(), first.next.clone())
+            };
+            let load_more = next.map(|cursor| {
+                let (api, more, q, have) = (
+                    api.clone(),
+                    more.clone(),
+                    (*searched).clone(),
+                    extra.clone(),
+                );
+                Callback::from(move |_: MouseEvent| {
+                    let (api, more, q, cursor) =
+                        (api.clone(), more.clone(), q.clone(), cursor.clone());
+                    let mut have = have.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(page) = api.procedures(&q, Some(&cursor)).await {
+                            have.extend(page.items);
+                            more.set((q, have, page.next));
+                        }
+                    });
+                })
+            });
+            // Until the typed words are searched, what shows is the previous search's.
+            let loading = matches!(state, Resource::Loading) || *query != *searched;
+            results_view(
+                &first,
+                &extra,
+                &searched,
+                loading,
+                load_more,
+                t,
+                prefs.lang(),
+            )
+        }
+        _ => html! {},
     };
 
     html! {
@@ -53,49 +128,39 @@ pub fn home_page() -> Html {
                 <label class="label" for="search">{ t.search_label }</label>
                 <p class="hint" id="search-hint">{ t.search_hint }</p>
                 <input id="search" class="input" type="search" autocomplete="off"
-                    aria-describedby="search-hint" value={(*query).clone()} {oninput} />
+                    aria-describedby="search-hint" aria-controls="results" value={(*query).clone()} {oninput} />
             </form>
             { results }
         </>
     }
 }
 
-/// The loaded list, as a memo dependency: an `Rc` of an `Eq` type, so the same list compares
-/// equal by pointer without walking it.
-fn ready_list(state: &Resource<Vec<ProcedureSummary>>) -> Option<Rc<Vec<ProcedureSummary>>> {
-    match state {
-        Resource::Ready(list) => Some(Rc::clone(list)),
-        _ => None,
-    }
-}
-
 fn results_view(
-    list: &[ProcedureSummary],
-    index: &SearchIndex,
+    first: &CatalogPage,
+    extra: &[ProcedureSummary],
     query: &str,
+    loading: bool,
+    load_more: Option<Callback<MouseEvent>>,
     t: &'static Strings,
     lang: motlan_core::Lang,
 ) -> Html {
-    let shown: Vec<&ProcedureSummary> = if query.trim().is_empty() {
-        list.iter().collect()
+    let searching = !query.trim().is_empty();
+    let heading = if loading {
+        t.c.searching.to_owned()
+    } else if searching {
+        (t.result_count)(first.total)
     } else {
-        index
-            .search(query)
-            .into_iter()
-            .map(|hit| &list[hit.position])
-            .collect()
-    };
-    let heading = if query.trim().is_empty() {
         t.all_procedures.to_owned()
-    } else {
-        (t.result_count)(shown.len())
     };
     // What people file most here, while nothing is searched for.
-    let mut popular: Vec<&ProcedureSummary> =
-        list.iter().filter(|p| p.filed_recently > 0).collect();
+    let mut popular: Vec<&ProcedureSummary> = first
+        .items
+        .iter()
+        .filter(|p| p.filed_recently > 0)
+        .collect();
     popular.sort_by_key(|p| std::cmp::Reverse(p.filed_recently));
     popular.truncate(3);
-    let popular = (query.trim().is_empty() && !popular.is_empty()).then(|| {
+    let popular = (!searching && !popular.is_empty()).then(|| {
         html! {
             <section aria-labelledby="popular-heading">
                 <h2 id="popular-heading">{ t.popular_heading }</h2>
@@ -112,17 +177,22 @@ fn results_view(
             </section>
         }
     });
+    let shown = first.items.len() + extra.len();
     html! {
         <>
         { popular }
-        <section aria-labelledby="results-heading">
+        <section id="results" aria-labelledby="results-heading" aria-busy={loading.to_string()}>
             <h2 id="results-heading" aria-live="polite">{ heading }</h2>
-            if shown.is_empty() {
+            if first.items.is_empty() {
                 <p>{ (t.no_results)(query.trim()) }</p>
             } else {
                 <ul class="procedure-list">
-                    { for shown.into_iter().map(|p| procedure_item(p, t, lang)) }
+                    { for first.items.iter().chain(extra).map(|p| procedure_item(p, t, lang)) }
                 </ul>
+                <p class="hint">{ (t.c.showing)(shown, first.total) }</p>
+                if let Some(onclick) = load_more {
+                    <button type="button" class="button button--secondary" {onclick}>{ t.c.more_results }</button>
+                }
             }
         </section>
         </>
@@ -130,10 +200,25 @@ fn results_view(
 }
 
 fn procedure_item(p: &ProcedureSummary, t: &'static Strings, lang: motlan_core::Lang) -> Html {
-    let fee = if p.fee_online == 0 {
-        t.free.to_owned()
+    let meta = match (p.processing_days, p.fee_online) {
+        (Some(days), Some(fee)) => {
+            let fee = if fee == 0 {
+                t.free.to_owned()
+            } else {
+                format!("{} ({})", money(fee), t.online_fee)
+            };
+            format!("{} · {fee}", (t.processing_days)(days))
+        }
+        _ => [p.processing_time.as_deref(), p.fee.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
+    };
+    let tag = if p.online_form {
+        html! { <span class="tag tag--reused">{ t.c.online_form_tag }</span> }
     } else {
-        format!("{} ({})", money(p.fee_online), t.online_fee)
+        html! { <span class="tag">{ t.c.information_tag }</span> }
     };
     html! {
         <li class="procedure-item" key={p.code.to_string()}>
@@ -141,10 +226,12 @@ fn procedure_item(p: &ProcedureSummary, t: &'static Strings, lang: motlan_core::
                 { p.name.get(lang) }
             </Link<Route>>
             <p class="procedure-item__meta">
-                { (t.processing_days)(p.processing_days) }{ " · " }{ fee }
+                { tag }{ " " }
+                if let Some(field) = &p.field { <span lang="vi">{ field }</span>{ " · " } }
+                { meta }
             </p>
             if p.reusable_documents > 0 {
-                <p class="procedure-item__reuse">{ (t.reusable_summary)(p.reusable_documents, p.documents) }</p>
+                <p class="procedure-item__reuse">{ (t.c.avoidable_summary)(p.reusable_documents, p.documents) }</p>
             }
         </li>
     }

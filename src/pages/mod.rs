@@ -1,6 +1,7 @@
 //! The pages, one per route.
 
 mod consent;
+#[cfg(feature = "journey")]
 mod data_use;
 #[cfg(feature = "journey")]
 mod dossier;
@@ -9,17 +10,21 @@ mod filing;
 #[cfg(feature = "journey")]
 pub mod help;
 mod home;
+mod information;
 #[cfg(feature = "journey")]
 pub mod kiosk;
 #[cfg(feature = "journey")]
 mod my_dossiers;
 mod not_found;
 mod procedure;
+#[cfg(feature = "journey")]
+pub mod review;
 mod sign_in;
 #[cfg(feature = "journey")]
 mod sign_in_popup;
 
 pub use consent::ConsentPage;
+#[cfg(feature = "journey")]
 pub use data_use::DataUsePage;
 #[cfg(feature = "journey")]
 pub use dossier::DossierPage;

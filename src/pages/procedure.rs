@@ -6,6 +6,7 @@ use motlan_core::{Lang, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::information::InformationView;
 use crate::components::document_list::DocumentList;
 use crate::components::load_state::pending_view;
 use crate::hooks::use_api::use_api;
@@ -24,8 +25,34 @@ pub struct ProcedurePageProps {
     pub code: String,
 }
 
+/// Every procedure: one with a form here shows its form's overview, any other the national
+/// catalog's information page.
 #[function_component(ProcedurePage)]
 pub fn procedure_page(props: &ProcedurePageProps) -> Html {
+    let prefs = use_prefs();
+    let api = use_context::<Api>().expect("Api context");
+    let information = use_resource(props.code.clone(), move |code| {
+        let api = api.clone();
+        async move { api.information(&code).await }
+    });
+    match &*information.state {
+        Resource::Ready(info) if info.online_form => html! {
+            <FormProcedure code={props.code.clone()} portal={info.portal_url.clone()} />
+        },
+        Resource::Ready(info) => html! { <InformationView info={info.clone()} /> },
+        pending => pending_view(pending, &information.retry, prefs.lang(), prefs.t()),
+    }
+}
+
+#[derive(Debug, PartialEq, Properties)]
+struct FormProcedureProps {
+    code: String,
+    /// The national portal's page of the procedure.
+    portal: Option<String>,
+}
+
+#[function_component(FormProcedure)]
+fn form_procedure(props: &FormProcedureProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let links = use_links();
@@ -50,6 +77,11 @@ pub fn procedure_page(props: &ProcedurePageProps) -> Html {
                         { t.start_filing }
                     </Link<Route>>
                 </p>
+                if let Some(url) = &props.portal {
+                    <p><a href={url.clone()} target="_blank" rel="noopener noreferrer">
+                        { t.c.portal_link }<span class="visually-hidden">{ " " }{ t.c.new_tab }</span>
+                    </a></p>
+                }
             </>
         },
         pending => pending_view(pending, &procedure.retry, prefs.lang(), t),

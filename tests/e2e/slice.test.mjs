@@ -14,19 +14,21 @@ test('a citizen finds birth registration without diacritics, sees which papers a
   const loaded = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto(BASE + '/');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().waitFor();
   assert.ok(loaded.some((p) => p.endsWith('_bg.wasm')), 'the first-load bundle');
   assert.ok(!loaded.some((p) => p.startsWith('/journey-')), 'the filing journey is not part of the first load');
   await expectAccessible(page, 'the home page');
   await screenshots(page, 'home');
 
   await page.getByLabel('Tìm thủ tục').fill('dang ky khai sinh');
-  await page.getByRole('heading', { name: '1 thủ tục' }).waitFor();
+  // The whole national catalog is searched: the form here comes first.
+  await page.getByRole('heading', { name: /^\d+ thủ tục$/ }).waitFor();
+  assert.equal(await page.locator('.procedure-item__link').first().textContent(), 'Đăng ký khai sinh');
   await page.getByLabel('Tìm thủ tục').fill('xyzzy');
   await page.getByText('Không tìm thấy thủ tục nào cho “xyzzy”').waitFor();
   await expectAccessible(page, 'the home page with no results');
   await page.getByLabel('Tìm thủ tục').fill('khai sinh');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).click();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
 
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
   const identity = await page.locator('[data-document="identity_paper"]').textContent();
@@ -79,7 +81,7 @@ test('a deep link survives a reload, and an unknown address says so in plain wor
 test('the whole slice works with the keyboard alone', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/');
-  await page.getByRole('link', { name: 'Đăng ký khai sinh' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Chuyển đến nội dung chính');
   // Tab to the procedure link and open it with Enter.

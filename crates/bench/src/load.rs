@@ -129,12 +129,18 @@ pub async fn run() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../.tools/vietnam-provinces/nested-divisions.json"
     );
+    // Bound first: the identity sandbox accepts only the redirect address of the server's own
+    // public address, which needs the port.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
     let config = Config {
         addr: "127.0.0.1:0".parse().expect("address"),
         database_url: format!("sqlite://{}", dir.path().join("load.db").display()),
         static_dir: dir.path().to_path_buf(),
         receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").expect("unit"),
-        public_url: None,
+        public_url: Some(base.clone()),
         oidc_audience: "motlan-web".to_owned(),
         units_file: units.into(),
         holidays_file: None,
@@ -155,10 +161,6 @@ pub async fn run() {
         agencies_file: dir.path().join("agencies.toml"),
     };
     let state = AppState::new(&config).await.expect("server state");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
     let router = app(state, dir.path());
     tokio::spawn(async move { axum_serve(listener, router).await });
 

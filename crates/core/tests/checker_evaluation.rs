@@ -26,6 +26,16 @@ fn reusable_is_precise_and_foreign_papers_and_photos_never_are() {
     let rules = RuleSet::builtin();
     let eval = Evaluation::run(&rules, &set);
     println!("{}", eval.to_markdown());
+    for m in eval
+        .misses
+        .iter()
+        .filter(|m| m.expected == Class::Reusable || m.got == Class::Reusable)
+    {
+        println!(
+            "reusable miss: {:?} → {:?} ({:?}): {}",
+            m.expected, m.got, m.rule, set[m.index].text
+        );
+    }
     let describe = || {
         let misses: Vec<String> = eval
             .misses

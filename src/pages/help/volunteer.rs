@@ -26,7 +26,8 @@ pub fn volunteer_page() -> Html {
         let api = api.clone();
         use_resource((), move |()| {
             let api = api.clone();
-            async move { api.procedures().await }
+            // The forms come first in the catalog: the ones a resident can file here.
+            async move { api.procedures("", None).await.map(|page| page.items) }
         })
     };
     let chosen = use_state(String::new);
@@ -95,6 +96,7 @@ pub fn volunteer_page() -> Html {
             let options = match &*procedures.state {
                 Resource::Ready(list) => list
                     .iter()
+                    .filter(|p| p.online_form)
                     .map(|p| {
                         html! {
                             <option value={p.code.to_string()} selected={*chosen == p.code.to_string()}>
