@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::error::{Common, Failure};
+use crate::error::{Common, Failure, api_errors};
 use crate::national_catalog::NationalEntry;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -21,6 +21,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(overview))
         .routes(routes!(csv))
         .route_layer(super::cacheable(3_600))
+}
+
+api_errors! {
+    /// A filter that cannot be applied.
+    pub enum AuditError {
+        FilterTooLong => (BAD_REQUEST, "filter_too_long",
+            "Bộ lọc quá dài: bộ, ngành tối đa 100 ký tự, lĩnh vực tối đa 300 ký tự.",
+            "The filter is too long: 100 characters at most for the ministry, 300 for the field."),
+    }
 }
 
 /// `?ministry=&field=`: both optional, matched exactly (the values `GET /audit` lists).
@@ -36,6 +45,15 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
+    fn check(&self) -> Result<(), Failure> {
+        let long =
+            |v: &Option<String>, max: usize| v.as_deref().is_some_and(|v| v.chars().count() > max);
+        if long(&self.ministry, 100) || long(&self.field, 300) {
+            return Err(AuditError::FilterTooLong.into());
+        }
+        Ok(())
+    }
+
     fn keeps(&self, e: &NationalEntry) -> bool {
         given(&self.ministry).is_none_or(|m| e.record.ministry == m)
             && given(&self.field).is_none_or(|f| e.record.field.as_deref() == Some(f))
@@ -51,11 +69,12 @@ fn given(value: &Option<String>) -> Option<&str> {
     summary = "The document-reuse review of the national catalog, per ministry",
     description = "Per ministry: procedures, documents, procedures still asking for papers the State holds or that were abolished, and how many such requests could go. Then those procedures, most first, with the papers and the legal basis; and every field, for the filter.",
     params(AuditFilter),
-    responses((status = 200, body = AuditOverview), Common))]
+    responses((status = 200, body = AuditOverview), AuditError, Common))]
 async fn overview(
     State(state): State<AppState>,
     Query(filter): Query<AuditFilter>,
 ) -> Result<Json<AuditOverview>, Failure> {
+    filter.check()?;
     let catalog = &state.national_catalog;
     let kept: Vec<&NationalEntry> = catalog
         .entries()
@@ -115,11 +134,12 @@ async fn overview(
     summary = "Every document item of the filtered procedures, classified, as CSV",
     params(AuditFilter),
     responses((status = 200, content_type = "text/csv", body = String,
-        description = "Columns: code, name, ministry, field, document, class, source, rule, basis"), Common))]
+        description = "Columns: code, name, ministry, field, document, class, source, rule, basis"), AuditError, Common))]
 async fn csv(
     State(state): State<AppState>,
     Query(filter): Query<AuditFilter>,
-) -> impl IntoResponse {
+) -> Result<impl IntoResponse, Failure> {
+    filter.check()?;
     let mut out = String::from("code,name,ministry,field,document,class,source,rule,basis\r\n");
     for e in state
         .national_catalog
@@ -148,7 +168,7 @@ async fn csv(
             out += "\r\n";
         }
     }
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (
@@ -158,7 +178,7 @@ async fn csv(
         ],
         // A byte-order mark so spreadsheet programs read Vietnamese as UTF-8.
         format!("\u{feff}{out}"),
-    )
+    ))
 }
 
 /// One CSV cell (RFC 4180); a leading `=`, `+`, `-` or `@` is quoted with an apostrophe so a

@@ -37,6 +37,34 @@ api_errors! {
     }
 }
 
+api_errors! {
+    /// A search that cannot be run.
+    pub enum SearchError {
+        QueryTooLong => (BAD_REQUEST, "query_too_long",
+            "Từ khóa tìm kiếm quá dài: tối đa 200 ký tự.",
+            "The search text is too long: 200 characters at most."),
+        Limit => (BAD_REQUEST, "limit_invalid",
+            "Số mục mỗi trang (limit) phải từ 1 đến 200.",
+            "The number of entries per page (limit) must be 1 to 200."),
+        Cursor => (BAD_REQUEST, "cursor_invalid",
+            "Con trỏ trang (cursor) không hợp lệ: hãy dùng giá trị next của trang trước.",
+            "The page cursor is not valid: use the previous page's next value."),
+    }
+}
+
+/// `?limit=&cursor=` of the catalog: the catalog is fixed for the server's lifetime, so the
+/// cursor is simply where the next page starts.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct CatalogPaging {
+    /// Entries per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
+    /// The `next` value of the previous page; past the end, an empty page.
+    #[param(minimum = 0, maximum = 1000000)]
+    cursor: Option<u32>,
+}
+
 #[derive(Debug, Deserialize)]
 struct ListQuery {
     /// Search text; diacritics and case are ignored. Without it, every procedure: those with a
@@ -59,26 +87,28 @@ fn encode_query(q: &str) -> String {
 #[utoipa::path(get, path = "/procedures", tag = "catalog", operation_id = "list_procedures",
     summary = "Search every procedure: forms here and the national catalog",
     description = "Ranked by how well the name matches (whole words before word starts, words near the start of the name first); diacritics and case are ignored. Paged: `next` (and the `Link` header) continues the same search.",
-    params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored", max_length = 200), super::paging::Paging),
-    responses((status = 200, body = CatalogPage), super::paging::PagingError, Common))]
+    params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored", max_length = 200), CatalogPaging),
+    responses((status = 200, body = CatalogPage), SearchError, Common))]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
-    Query(paging): Query<super::paging::Paging>,
+    Query(paging): Query<CatalogPaging>,
 ) -> Result<axum::response::Response, Failure> {
     use time::format_description::well_known::Rfc3339;
-    let limit = paging.limit()? as usize;
-    let offset = match paging.after()? {
-        None => 0,
-        Some(key) if key.id == "catalog" => key
-            .at
-            .parse::<usize>()
-            .map_err(|_| Failure::from(super::paging::PagingError::Cursor))?,
-        Some(_) => return Err(super::paging::PagingError::Cursor.into()),
+    let limit = match paging.limit {
+        None => super::paging::DEFAULT_LIMIT as usize,
+        Some(n) if (1..=super::paging::MAX_LIMIT).contains(&n) => n as usize,
+        Some(_) => return Err(SearchError::Limit.into()),
     };
+    let offset = match paging.cursor {
+        Some(n) if n > 1_000_000 => return Err(SearchError::Cursor.into()),
+        n => n.unwrap_or(0) as usize,
+    };
+    if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(SearchError::QueryTooLong.into());
+    }
     let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    let q = q.map(|q| q.chars().take(200).collect::<String>());
-    let hits = state.directory.search(q.as_deref());
+    let hits = state.directory.search(q);
     let since = (crate::clock::now_vietnam().map_err(Failure::internal)?
         - time::Duration::days(30))
     .format(&Rfc3339)
@@ -97,13 +127,8 @@ async fn list(
         })
         .collect();
     let end = offset + limit;
-    let next = (end < hits.len()).then(|| {
-        super::paging::encode(&super::paging::Key {
-            at: end.to_string(),
-            id: "catalog".to_owned(),
-        })
-    });
-    let path = match &q {
+    let next = (end < hits.len()).then(|| end.to_string());
+    let path = match q {
         Some(q) => format!("/procedures?q={}", encode_query(q)),
         None => "/procedures".to_owned(),
     };

@@ -49,7 +49,13 @@ async fn search_covers_the_national_catalog_ranked_and_paged() {
     assert_eq!(all.json["items"][0]["online_form"], true);
     let bad = app.get("/api/v1/procedures?cursor=bm9wZQ").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert_eq!(bad.json["error"], "cursor_invalid");
+    assert!(bad.json["message"]["vi"].is_string(), "{}", bad.json);
+    let past = app.get("/api/v1/procedures?cursor=999999").await;
+    assert_eq!(past.json["items"].as_array().map(Vec::len), Some(0));
+    let long = app
+        .get(&format!("/api/v1/procedures?q={}", "a".repeat(201)))
+        .await;
+    assert_eq!(long.json["error"], "query_too_long");
 }
 
 #[tokio::test]
@@ -124,6 +130,13 @@ async fn the_agency_review_filters_by_ministry_and_downloads_as_csv() {
             .unwrap()
             .iter()
             .all(|p| p["field"] == "Hộ tịch")
+    );
+    let long = app
+        .get(&format!("/api/v1/audit?field={}", "x".repeat(301)))
+        .await;
+    assert_eq!(
+        (long.status, long.json["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("filter_too_long"))
     );
     let csv = app.get("/api/v1/audit.csv?ministry=bo-tu-phap").await;
     assert_eq!(csv.status, StatusCode::OK);
