@@ -188,6 +188,21 @@ impl Audit {
                     f.avoidable
                 );
             }
+            md += "\n";
+            for f in s.by_ministry.iter().filter(|f| f.asking_for_held > 0) {
+                let codes: Vec<String> = self
+                    .procedures
+                    .iter()
+                    .filter(|p| p.ministry.as_deref() == Some(f.ministry.as_str()))
+                    .filter(|p| p.documents.iter().any(|d| d.class.not_to_request()))
+                    .map(|p| p.code.clone())
+                    .collect();
+                md += &format!(
+                    "- {} — còn yêu cầu giấy tờ Nhà nước đã có / still asking for held papers: {}\n",
+                    ministry_name(&f.ministry).vi,
+                    list(&codes)
+                );
+            }
         }
         md += "\n## Quy tắc / Rules\n\n| Quy tắc / Rule | Phân loại / Class | Số mục / Items | Căn cứ / Basis |\n|---|---|---:|---|\n";
         for (id, r) in &s.by_rule {

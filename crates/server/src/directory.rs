@@ -112,8 +112,7 @@ mod tests {
 
     fn directory() -> Directory {
         let catalog = Catalog::embedded().unwrap();
-        let national = NationalCatalog::load(None).unwrap();
-        Directory::new(&catalog, &national)
+        Directory::new(&catalog, &NationalCatalog::built_in())
     }
 
     #[test]
@@ -138,6 +137,30 @@ mod tests {
                 found.first().is_some_and(|n| n.contains(expected)),
                 "{query}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_procedure_is_found_by_its_code_and_has_an_information_page() {
+        let catalog = Catalog::embedded().unwrap();
+        let national = NationalCatalog::built_in();
+        let d = Directory::new(&catalog, &national);
+        for position in d.search(None) {
+            let p = d.item(position);
+            assert!(
+                d.search(Some(p.code.as_str())).contains(&position),
+                "{} not found by its code",
+                p.code
+            );
+            let info = motlan_core::checker::information(
+                &p.code,
+                national
+                    .get(p.code.as_str())
+                    .map(|e| (&e.record, &e.documents[..])),
+                catalog.get(p.code.as_str()),
+            )
+            .unwrap();
+            assert_eq!(info.online_form, p.online_form, "{}", p.code);
         }
     }
 
