@@ -49,6 +49,11 @@ async fn main() {
         uploads::run(std::path::Path::new(server)).await;
         return;
     }
+    // `motlan-bench --load`: only the submission load run (for profiling).
+    if args.first().is_some_and(|a| a == "--load") {
+        load::run().await;
+        return;
+    }
     let catalog = Catalog::embedded()
         .unwrap_or_else(|errors| panic!("{}", motlan_core::catalog::describe(&errors)));
     catalog::report(&catalog);

@@ -92,9 +92,11 @@ impl Storage {
         }
         let _writing = self.writing().await;
         let mut tx = self.pool.begin().await?;
-        for entry in entries {
-            insert_data_use(&mut tx, owner, entry).await?;
-        }
+        let owned: Vec<(String, DataUse)> = entries
+            .iter()
+            .map(|e| (owner.to_owned(), e.clone()))
+            .collect();
+        insert_data_uses(&mut tx, &owned).await?;
         tx.commit().await
     }
 
@@ -147,26 +149,49 @@ impl Storage {
     }
 }
 
-pub(super) async fn insert_data_use(
+/// Every entry, with its owner, in one statement (a batch of filings records its reads with the
+/// dossiers).
+pub(super) async fn insert_data_uses(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    owner: &str,
-    entry: &DataUse,
+    entries: &[(String, DataUse)],
 ) -> Result<(), sqlx::Error> {
-    let fields =
-        serde_json::to_string(&entry.fields).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
-        "INSERT INTO data_use (id, owner, at, purpose, source, fields, procedure_code, dossier_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&entry.id)
-    .bind(owner)
-    .bind(&entry.at)
-    .bind(&entry.purpose)
-    .bind(&entry.source)
-    .bind(fields)
-    .bind(&entry.procedure_code)
-    .bind(entry.dossier_code.clone())
-    .execute(&mut **tx)
-    .await?;
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..entries.len())
+        .map(|i| {
+            let n = i * 8;
+            format!(
+                "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                n + 7,
+                n + 8
+            )
+        })
+        .collect();
+    let statement = format!(
+        "INSERT INTO data_use (id, owner, at, purpose, source, fields, procedure_code, dossier_code) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(statement));
+    for (owner, entry) in entries {
+        let fields =
+            serde_json::to_string(&entry.fields).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        query = query
+            .bind(entry.id.clone())
+            .bind(owner.clone())
+            .bind(entry.at.clone())
+            .bind(entry.purpose.clone())
+            .bind(entry.source.clone())
+            .bind(fields)
+            .bind(entry.procedure_code.clone())
+            .bind(entry.dossier_code.clone());
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }

@@ -7,7 +7,7 @@ mod create;
 mod read;
 
 pub use act::Update;
-pub(super) use create::create_in;
+pub(super) use create::{answer_for, create_in, existing_keys, insert_keys, receipt_for, store};
 pub use read::ReceiptFilter;
 
 use motlan_core::Localized;
