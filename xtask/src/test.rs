@@ -127,6 +127,11 @@ pub fn test(root: &Path) -> Result {
         .map_err(Clone::clone)
         .and_then(|pg| durability(root, &mut report, DURABILITY_ROUNDS_POSTGRES, Some(&pg.url)));
     report.step("kill -9 durability on PostgreSQL", on_postgres);
+    let two = cluster
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|pg| two_instances(root, &mut report, &pg.url));
+    report.step("two servers on one PostgreSQL", two);
     drop(cluster);
 
     let minutes = started.elapsed().as_secs_f64() / 60.0;
@@ -179,6 +184,18 @@ fn durability(root: &Path, report: &mut Report, rounds: usize, postgres: Option<
         &format!("kill -9 durability: {rounds} rounds on {backend}"),
         &mut check,
     )
+}
+
+/// Two server processes on one PostgreSQL, requests alternating (`motlan-bench --two-instances`).
+fn two_instances(root: &Path, report: &mut Report, postgres: &str) -> Result {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let mut check = command(root, target.join("debug/motlan-bench"));
+    check
+        .arg("--two-instances")
+        .arg(target.join("debug/motlan-server"))
+        .arg(postgres);
+    counted(report, "two servers on one PostgreSQL", &mut check)
 }
 
 /// `cargo xtask soak [ROUNDS]`: the kill -9 check many times (default 20).

@@ -26,6 +26,16 @@ const CLIENTS: usize = 16;
 
 /// Starts the server on `database`; answers the child and its base address.
 pub(crate) fn start(server: &Path, database: &str, dir: &Path) -> (Child, String) {
+    start_with(server, database, dir, &[])
+}
+
+/// The same, with more flags.
+pub(crate) fn start_with(
+    server: &Path,
+    database: &str,
+    dir: &Path,
+    extra: &[&str],
+) -> (Child, String) {
     let units = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../.tools/vietnam-provinces/nested-divisions.json"
@@ -40,6 +50,7 @@ pub(crate) fn start(server: &Path, database: &str, dir: &Path) -> (Child, String
         .arg(units)
         .args(["--rate-limit-per-address", "1000000000"])
         .args(["--rate-limit-per-account", "1000000000"])
+        .args(extra)
         .env("RUST_LOG", "error")
         .stdout(Stdio::piped())
         .spawn()
@@ -58,7 +69,7 @@ pub(crate) fn start(server: &Path, database: &str, dir: &Path) -> (Child, String
 }
 
 /// A submission that may meet a dead server: `None` when the connection fails.
-async fn submit(
+pub(crate) async fn submit(
     client: &HttpClient,
     base: &str,
     token: &str,
@@ -91,7 +102,7 @@ fn kill_after() -> Duration {
 }
 
 /// A fresh database: a SQLite file in `dir`, or a new PostgreSQL database.
-async fn fresh_database(dir: &Path, postgres: Option<&str>, number: usize) -> String {
+pub(crate) async fn fresh_database(dir: &Path, postgres: Option<&str>, number: usize) -> String {
     let Some(admin) = postgres else {
         return format!("sqlite://{}", dir.join("durability.db").display());
     };

@@ -10,6 +10,8 @@
 //! - uploads (`--uploads SERVER`): the server's memory under 16 concurrent 10 MiB uploads
 //! - durability (`--durability ROUNDS SERVER`): kill -9 during concurrent submissions, restart,
 //!   every acknowledged dossier still there once with its code (asserted; run by `cargo xtask test`)
+//! - two instances (`--two-instances SERVER POSTGRES_ADMIN_URL`): two servers on one PostgreSQL,
+//!   requests alternating (asserted; run by `cargo xtask test`)
 //! - load: dossier submissions per second and p50/p99 latency with 32 concurrent clients over
 //!   HTTP on loopback, beside the raw rate of durable SQLite commits (target: 1,000/s, p99 < 50 ms)
 
@@ -20,6 +22,7 @@ use motlan_core::sandbox::{TYPICAL_FILERS, citizen};
 mod bundle;
 mod catalog;
 mod durability;
+mod instances;
 mod load;
 mod uploads;
 
@@ -40,6 +43,13 @@ async fn main() {
         let rounds = rounds.parse().expect("a number of rounds");
         let postgres = postgres.first().map(String::as_str);
         durability::run(rounds, std::path::Path::new(server), postgres).await;
+        return;
+    }
+    // `motlan-bench --two-instances SERVER POSTGRES_ADMIN_URL`: two servers on one database.
+    if let [flag, server, postgres] = args.as_slice()
+        && flag == "--two-instances"
+    {
+        instances::run(std::path::Path::new(server), postgres).await;
         return;
     }
     // `motlan-bench --uploads SERVER`: the server's memory under 16 concurrent 10 MiB uploads.
