@@ -8,6 +8,33 @@ use crate::run::build_web;
 use crate::server::{CHROMIUM, TestServer};
 use crate::setup::{self, Needs};
 
+/// `cargo xtask bench --scale`: the figures at 10⁴, 10⁵ and 10⁶ dossiers on SQLite and on a
+/// temporary PostgreSQL, against the release server (about a minute; not part of `bench`).
+pub fn scale(root: &Path) -> Result {
+    setup::setup(root, Needs::Build)?;
+    run(
+        "building the release server and the benchmarks",
+        command(root, "cargo").args([
+            "build",
+            "--release",
+            "--package",
+            "motlan-server",
+            "--package",
+            "motlan-bench",
+        ]),
+    )?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let postgres = crate::postgres::TempPostgres::start()?;
+    run(
+        "filling databases with 10^4, 10^5 and 10^6 dossiers and timing the server on each",
+        command(root, target.join("release/motlan-bench"))
+            .arg("--scale")
+            .arg(target.join("release/motlan-server"))
+            .arg(&postgres.url),
+    )
+}
+
 pub fn bench(root: &Path) -> Result {
     setup::setup(root, Needs::Everything)?;
     run(

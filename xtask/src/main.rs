@@ -30,7 +30,7 @@ mod volunteers;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench | cycles | soak [ROUNDS] | fuzz [SECONDS] [TARGET...] | officer ... | volunteer ... | kiosk ...>";
+const USAGE: &str = "usage: cargo xtask <setup | run [-- SERVER FLAGS] | build | test | bench [--scale] | cycles | soak [ROUNDS] | fuzz [SECONDS] [TARGET...] | officer ... | volunteer ... | kiosk ...>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             args[1..].iter().filter(|a| *a != "--").cloned().collect(),
         ),
         Some("test") => test::test(&root),
+        Some("bench") if args.get(1).is_some_and(|a| a == "--scale") => bench::scale(&root),
         Some("bench") => bench::bench(&root),
         Some("build") => {
             setup::setup(&root, setup::Needs::Build).and_then(|()| run::build_web(&root))

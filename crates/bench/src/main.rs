@@ -12,6 +12,9 @@
 //!   every acknowledged dossier still there once with its code (asserted; run by `cargo xtask test`)
 //! - two instances (`--two-instances SERVER POSTGRES_ADMIN_URL`): two servers on one PostgreSQL,
 //!   requests alternating (asserted; run by `cargo xtask test`)
+//! - scale (`--scale SERVER [POSTGRES_ADMIN_URL]`): search, procedure page, my dossiers, the
+//!   officer list (first and deep page) and a submission at 10⁴, 10⁵ and 10⁶ dossiers, and the
+//!   server's peak memory (target: flat within 2×, under 200 MB)
 //! - load: dossier submissions per second and p50/p99 latency with 32 concurrent clients over
 //!   HTTP on loopback, beside the raw rate of durable SQLite commits (target: 1,000/s, p99 < 50 ms)
 
@@ -24,6 +27,7 @@ mod catalog;
 mod durability;
 mod instances;
 mod load;
+mod scale;
 mod uploads;
 
 #[tokio::main]
@@ -50,6 +54,17 @@ async fn main() {
         && flag == "--two-instances"
     {
         instances::run(std::path::Path::new(server), postgres).await;
+        return;
+    }
+    // `motlan-bench --scale SERVER [POSTGRES_ADMIN_URL]`: figures at 10⁴, 10⁵ and 10⁶ dossiers.
+    if let [flag, server, postgres @ ..] = args.as_slice()
+        && flag == "--scale"
+    {
+        scale::run(
+            std::path::Path::new(server),
+            postgres.first().map(String::as_str),
+        )
+        .await;
         return;
     }
     // `motlan-bench --uploads SERVER`: the server's memory under 16 concurrent 10 MiB uploads.

@@ -80,7 +80,8 @@ impl Storage {
             let at = param(&mut values, at.to_owned());
             let code = param(&mut values, code.to_owned());
             conditions.push(format!(
-                "(received_at < {at} OR (received_at = {at} AND code < {code}))"
+                // A row value: one range over the index, on SQLite and PostgreSQL alike.
+                "(received_at, code) < ({at}, {code})"
             ));
         }
         let filter_sql = if conditions.is_empty() {
