@@ -258,6 +258,7 @@ async fn size(server: &Path, postgres: Option<&str>, n: usize) {
         .args(["-TERM", &child.id().to_string()])
         .status();
     let _ = child.wait();
+    drop_database(postgres, &database).await;
     let submit = percentiles(submit);
     let cell = |(p50, p99): (f64, f64)| format!("{p50:>5.1} / {p99:<5.1}");
     println!(
@@ -269,6 +270,18 @@ async fn size(server: &Path, postgres: Option<&str>, n: usize) {
         cell(deep),
         cell(submit),
     );
+}
+
+/// Frees a PostgreSQL database of a size already measured (a million dossiers take gigabytes).
+async fn drop_database(admin: Option<&str>, database: &str) {
+    let (Some(admin), Some((_, name))) = (admin, database.rsplit_once('/')) else {
+        return;
+    };
+    if let Ok(mut conn) = sqlx::PgConnection::connect(admin).await {
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE {name}")))
+            .execute(&mut conn)
+            .await;
+    }
 }
 
 pub async fn run(server: &Path, postgres: Option<&str>) {
