@@ -7,6 +7,7 @@ pub mod classified;
 pub mod evaluation;
 mod information;
 pub mod national;
+pub mod record_check;
 pub mod rules;
 pub mod split;
 mod ways;

@@ -51,7 +51,10 @@ fn way(channel: Channel, cell: &str) -> Way {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(cell.len());
     let (mut time, mut rest) = (None, cell);
-    if digits > 0 {
+    if let Some(after) = cell.strip_prefix(NO_INFORMATION) {
+        // The time cell says nothing; the fee follows.
+        rest = after;
+    } else if digits > 0 {
         let number = &cell[..digits];
         let after = &cell[digits..];
         let unit = UNITS.iter().find(|u| after.starts_with(**u));
@@ -120,12 +123,32 @@ pub fn legal_texts(cell: &str) -> Vec<LegalText> {
     out
 }
 
-/// The length of a number such as `104/2022/NĐ-CP`, `24/2026/NQ-CP`, `54/2014/QH13`,
-/// `72/2011/TTLT-BTC-BGTVT` at the start of `text`.
+/// Issuers that end a legal text's number (`…/TT-BCA`), to tell `BCAngày` (the number, then a
+/// lower-case title) from `CPNghị` (the number `CP`, then `Nghị định`).
+const AGENCIES: [&str; 30] = [
+    "CP", "BCA", "BTC", "BTP", "BXD", "BYT", "BCT", "NHNN", "BNNMT", "BKHCN", "BGTVT", "BTNMT",
+    "BNV", "BQP", "HĐND", "UBND", "VPCP", "BGDĐT", "BTTTT", "BLĐTBXH", "BKHĐT", "BVHTTDL",
+    "TANDTC", "VKSNDTC", "BNNPTNT", "BNG", "BTP", "UBTVQH", "QH", "BTNMT",
+];
+
+/// The length of a number such as `104/2022/NĐ-CP`, `66.7/2025/NQ-CP`, `54/2014/QH13`,
+/// `53/2010/QĐ-TTg` or `72/2011/TTLT-BTC-BGTVT` at the start of `text`. On the portal the next
+/// title follows without a space (`NĐ-CPNghị định…`): an upper-case letter followed by a lower-case
+/// one starts that title, except the `g` of `TTg`.
 fn number_at(text: &str) -> Option<usize> {
     let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let first = digits(text);
-    if !(1..=4).contains(&first) || !text[first..].starts_with('/') {
+    let mut first = digits(text);
+    if !(1..=4).contains(&first) {
+        return None;
+    }
+    // `66.7/2025/NQ-CP`
+    if text[first..].starts_with('.') {
+        let more = digits(&text[first + 1..]);
+        if more > 0 {
+            first += 1 + more;
+        }
+    }
+    if !text[first..].starts_with('/') {
         return None;
     }
     let year_at = first + 1;
@@ -133,17 +156,33 @@ fn number_at(text: &str) -> Option<usize> {
         return None;
     }
     let kind_at = year_at + 5;
+    let chars: Vec<(usize, char)> = text[kind_at..].char_indices().collect();
     let mut end = kind_at;
-    let mut letters = 0;
-    for c in text[kind_at..].chars() {
-        if c.is_uppercase() || c == '-' {
-            letters += 1;
-            end += c.len_utf8();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let next = chars.get(i + 1).map(|(_, c)| *c);
+        if c == '-' && next.is_some_and(char::is_uppercase) {
+            end = kind_at + at + 1;
+        } else if c.is_uppercase() {
+            if next.is_some_and(char::is_lowercase) {
+                let so_far = &text[kind_at..kind_at + at + c.len_utf8()];
+                let group = so_far.rsplit('-').next().unwrap_or(so_far);
+                if so_far.ends_with("TT") && next == Some('g') {
+                    end = kind_at + at + c.len_utf8() + 1;
+                } else if AGENCIES.contains(&group) {
+                    // `TT-BCAngày…`: the letter ends a known issuer, the title starts lower-case.
+                    end = kind_at + at + c.len_utf8();
+                }
+                break;
+            }
+            end = kind_at + at + c.len_utf8();
         } else {
             break;
         }
+        i += 1;
     }
-    if letters == 0 {
+    if end == kind_at {
         return None;
     }
     // `QH13`: a law carries the legislature's number, two digits (the next number may follow).
@@ -228,6 +267,12 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].time.as_deref(), Some("2 Giờ"));
         assert!(ways("").is_empty());
+        // No time given: the fee still is.
+        let w = ways("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyếnKhông có thông tin8,000 VNĐ");
+        assert_eq!(
+            (w[0].time.as_deref(), w[0].fee.as_deref()),
+            (None, Some("8,000 VNĐ"))
+        );
     }
 
     #[test]
@@ -242,6 +287,25 @@ mod tests {
         assert!(legal_texts("Không có thông tin").is_empty());
         let t = legal_texts("Thông tư liên tịch 72/2011/TTLT-BTC-BGTVT");
         assert_eq!(t[0].number, "72/2011/TTLT-BTC-BGTVT");
+        let numbers = |cell: &str| -> Vec<String> {
+            legal_texts(cell).into_iter().map(|t| t.number).collect()
+        };
+        assert_eq!(
+            numbers(
+                "Nghị định 104/2022/NĐ-CPNghị định sửa đổi104/2022/NĐ-CPThông tư 53/2025/TT-BCAThông tư"
+            ),
+            ["104/2022/NĐ-CP", "53/2025/TT-BCA"]
+        );
+        assert_eq!(
+            numbers("Thông tư số 53/2025/TT-BCAngày 01/7/2025"),
+            ["53/2025/TT-BCA"]
+        );
+        assert_eq!(
+            numbers(
+                "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ; Quyết định 53/2010/QĐ-TTgThông tư"
+            ),
+            ["66.7/2025/NQ-CP", "53/2010/QĐ-TTg"]
+        );
     }
 
     #[test]
