@@ -30,8 +30,18 @@ thread_local! {
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function register_worker() { if ('serviceWorker' in navigator && location.protocol.startsWith('http') && window.top === window.self) { navigator.serviceWorker.register('/sw.js').catch(() => {}); } }"
+)]
+extern "C" {
+    /// Registers `/sw.js` (written by `cargo xtask build`): the app shell opens offline. Not in a
+    /// frame: an embedded form lives on the agency's page, which has its own ways.
+    fn register_worker();
+}
+
 /// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).
 pub fn start() {
+    register_worker();
     mount(None, None);
 }
 

@@ -53,6 +53,8 @@ struct FormProcedureProps {
 
 #[function_component(FormProcedure)]
 fn form_procedure(props: &FormProcedureProps) -> Html {
+    // A filing is likely next: fetch its module while the citizen reads.
+    use_effect_with((), |()| prefetch_journey());
     let prefs = use_prefs();
     let t = prefs.t();
     let links = use_links();
@@ -86,6 +88,12 @@ fn form_procedure(props: &FormProcedureProps) -> Html {
         },
         pending => pending_view(pending, &procedure.retry, prefs.lang(), t),
     }
+}
+
+/// The first-load app fetches the journey module ahead; the full app already has it.
+fn prefetch_journey() {
+    #[cfg(not(feature = "journey"))]
+    crate::components::journey_loader::prefetch();
 }
 
 #[derive(Debug, PartialEq, Properties)]

@@ -39,6 +39,8 @@ test('a citizen finds birth registration without diacritics, sees which papers a
   await expectAccessible(page, 'the procedure page');
   await screenshots(page, 'procedure');
 
+  // A filing is likely next: the journey module is fetched ahead while the citizen reads.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/journey-')));
   await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
   assert.ok(loaded.some((p) => p.startsWith('/journey-')), 'the journey is loaded when filing starts');

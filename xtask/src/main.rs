@@ -23,6 +23,7 @@ mod officer;
 mod postgres;
 mod run;
 mod server;
+mod service_worker;
 mod setup;
 mod test;
 mod volunteers;

@@ -58,6 +58,7 @@ pub fn build_web(root: &Path) -> Result {
         command(root, "trunk").args(["build", "--release"]),
     )?;
     build_journey(root)?;
+    crate::service_worker::write(&root.join("dist"))?;
     let (raw, gz, br) = crate::compress::precompress(&root.join("dist"))?;
     println!(
         "xtask: precompressed dist/: {raw} bytes, {gz} gzip, {br} Brotli (served by Accept-Encoding)"

@@ -1,0 +1,70 @@
+//! Writes `dist/sw.js`: the service worker (template `xtask/assets/sw.js`) with this build's
+//! first-load files, so the app shell opens offline after one visit. The on-demand journey module
+//! and the precompressed copies are left out: the shell is what a citizen needs to see offline.
+
+use std::path::Path;
+
+use crate::cmd::Result;
+
+const TEMPLATE: &str = include_str!("../assets/sw.js");
+
+/// The first-load files under `dist`, as absolute paths, sorted.
+fn shell_files(dist: &Path) -> Result<Vec<String>> {
+    let mut files = vec!["/".to_owned()];
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if name.starts_with('.') || name.starts_with("journey-") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if name.ends_with(".gz")
+                || name.ends_with(".br")
+                || name == "sw.js"
+                || name == "index.html"
+            {
+                continue;
+            }
+            let relative = path.strip_prefix(dist).map_err(|e| e.to_string())?;
+            files.push(format!(
+                "/{}",
+                relative.to_string_lossy().replace('\\', "/")
+            ));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+pub fn write(dist: &Path) -> Result {
+    let files = shell_files(dist)?;
+    let quoted: Vec<String> = files
+        .iter()
+        .map(|f| format!("\"{}\"", f.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect();
+    let list = format!("[{}]", quoted.join(", "));
+    let build = {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        files.hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    };
+    let script = TEMPLATE
+        .replace("__BUILD__", &build)
+        .replace("__FILES__", &list);
+    std::fs::write(dist.join("sw.js"), script).map_err(|e| format!("dist/sw.js: {e}"))?;
+    println!(
+        "xtask: service worker dist/sw.js: {} shell files, build {build}",
+        files.len()
+    );
+    Ok(())
+}
