@@ -94,7 +94,15 @@ pub fn information_view(props: &InformationProps) -> Html {
             if !info.legal_basis.is_empty() {
                 <h2>{ c.legal_heading }</h2>
                 <ul class="plain-list" lang="vi">
-                    { for info.legal_basis.iter().map(|b| html! { <li>{ &b.title }</li> }) }
+                    { for info.legal_basis.iter().map(|b| {
+                        // The number first, as the portal's table has it, unless the title says it.
+                        let text = if b.title.contains(&b.number) {
+                            b.title.clone()
+                        } else {
+                            format!("{}: {}", b.number, b.title)
+                        };
+                        html! { <li>{ text }</li> }
+                    }) }
                 </ul>
             }
             <p class="hint">{ c.checker_note }</p>

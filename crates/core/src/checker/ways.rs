@@ -91,8 +91,11 @@ fn way(channel: Channel, cell: &str) -> Way {
     }
 }
 
-/// Reads `Tên văn bản pháp lýMã văn bảnLuật 54/2014/QH1354/2014/QH13Thuế …107/2016/QH13`:
-/// titles and numbers run together, each number once.
+/// Reads `Tên văn bản pháp lýMã văn bảnLuật 54/2014/QH1354/2014/QH13Thuế …107/2016/QH13`: pairs
+/// of a title and a number run together. A title may mention numbers itself (`Thông tư số
+/// 53/2025/TT-BCA ngày 01/7/2025 sửa đổi Thông tư 55/2021/TT-BCA`); the number of the pair is the
+/// one the next title or the end follows directly (an upper-case letter, or nothing), not a
+/// space, a lower-case word or another number. Each number once.
 pub fn legal_texts(cell: &str) -> Vec<LegalText> {
     let body = cell
         .strip_prefix("Tên văn bản pháp lýMã văn bản")
@@ -100,17 +103,23 @@ pub fn legal_texts(cell: &str) -> Vec<LegalText> {
     let mut out: Vec<LegalText> = Vec::new();
     let mut last = 0;
     let mut at = 0;
+    // Where the last number read ended: the pair's own number may follow a mention directly.
+    let mut after_number = usize::MAX;
     while at < body.len() {
         let starts_number = body[at..].starts_with(|c: char| c.is_ascii_digit())
-            && (at == last || !body[..at].ends_with(|c: char| c.is_ascii_digit()));
+            && (at == after_number
+                || !body[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.'));
         if starts_number && let Some(len) = number_at(&body[at..]) {
+            let after = body[at + len..].chars().next();
+            let ends_pair = after.is_none_or(char::is_uppercase);
+            if !ends_pair {
+                // A mention inside a title: read on.
+                at += len;
+                after_number = at;
+                continue;
+            }
             let number = body[at..at + len].to_owned();
-            let title = clean(&body[last..at]);
-            let title = if title.is_empty() || title.len() <= 12 {
-                format!("{title} {number}").trim().to_owned()
-            } else {
-                title
-            };
+            let title = title_of(&body[last..at], &number);
             if !out.iter().any(|t| t.number == number) {
                 out.push(LegalText { number, title });
             }
@@ -121,6 +130,35 @@ pub fn legal_texts(cell: &str) -> Vec<LegalText> {
         at += body[at..].chars().next().map(char::len_utf8).unwrap_or(1);
     }
     out
+}
+
+/// A pair's title: the text before its number, less a prefix of the number column glued to it
+/// (`Luật Các tổ chức tín dụngLuật số` → `Luật Các tổ chức tín dụng`); a bare document type gets
+/// the number (`Luật` → `Luật 54/2014/QH13`).
+fn title_of(raw: &str, number: &str) -> String {
+    let mut title = clean(raw);
+    // The last place a lower-case letter runs into an upper-case one, if what follows is short.
+    let glued = title
+        .char_indices()
+        .zip(title.chars().skip(1))
+        .filter(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8())
+        .last();
+    if let Some(cut) = glued
+        && title.len() - cut <= 16
+        && cut > 12
+    {
+        title.truncate(cut);
+    }
+    let title = title
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim()
+        .to_owned();
+    if title.chars().filter(|c| c.is_alphabetic()).count() <= 12 && !title.contains(number) {
+        format!("{title} {number}").trim().to_owned()
+    } else {
+        title
+    }
 }
 
 /// Issuers that end a legal text's number (`…/TT-BCA`), to tell `BCAngày` (the number, then a
@@ -296,14 +334,19 @@ mod tests {
             ),
             ["104/2022/NĐ-CP", "53/2025/TT-BCA"]
         );
-        assert_eq!(
-            numbers("Thông tư số 53/2025/TT-BCAngày 01/7/2025"),
-            ["53/2025/TT-BCA"]
+        // A title that mentions numbers: the pair's number is the one the next title follows.
+        let t = legal_texts(
+            "Thông tư số 53/2025/TT-BCAngày 01/7/2025 sửa đổi Thông tư 55/2021/TT-BCA53/2025/TT-BCALuật Các tổ chức tín dụngLuật số 32/2024/QH15",
         );
+        let numbers: Vec<&str> = t.iter().map(|t| t.number.as_str()).collect();
+        assert_eq!(numbers, ["53/2025/TT-BCA", "32/2024/QH15"]);
+        assert!(t[0].title.starts_with("Thông tư số 53/2025/TT-BCAngày"));
+        assert_eq!(t[1].title, "Luật Các tổ chức tín dụng");
         assert_eq!(
-            numbers(
-                "Nghị quyết số 66.7/2025/NQ-CP của Chính phủ; Quyết định 53/2010/QĐ-TTgThông tư"
-            ),
+            legal_texts("Nghị quyết số 66.7/2025/NQ-CP của Chính phủ66.7/2025/NQ-CPQuyết định 53/2010/QĐ-TTg53/2010/QĐ-TTg")
+                .into_iter()
+                .map(|t| t.number)
+                .collect::<Vec<_>>(),
             ["66.7/2025/NQ-CP", "53/2010/QĐ-TTg"]
         );
     }
