@@ -30,13 +30,31 @@ thread_local! {
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function register_worker() { if ('serviceWorker' in navigator && location.protocol.startsWith('http') && window.top === window.self) { navigator.serviceWorker.register('/sw.js').catch(() => {}); } }"
-)]
+/// The few lines of plain JavaScript the first load needs beside the app: registering the service
+/// worker and prefetching the journey module. Written in JavaScript so the bundle carries no
+/// WebAssembly bindings for them.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function register_worker() {
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http') && window.top === window.self) {
+    navigator.serviceWorker.register('/sw.js').catch(() => {});
+  }
+}
+export function prefetch_journey() {
+  const url = document.getElementById('motlan')?.getAttribute('data-journey');
+  if (!url) return;
+  for (const [href, as] of [[url, 'script'], [url.replace('motlan-journey.js', 'motlan-journey_bg.wasm'), 'fetch']]) {
+    if (document.querySelector(`link[rel=prefetch][href="${href}"]`)) continue;
+    const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href, as, crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+}
+"#)]
 extern "C" {
     /// Registers `/sw.js` (written by `cargo xtask build`): the app shell opens offline. Not in a
     /// frame: an embedded form lives on the agency's page, which has its own ways.
     fn register_worker();
+    /// Fetches the journey module at idle priority (see `components::journey_loader::prefetch`).
+    pub(crate) fn prefetch_journey();
 }
 
 /// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).

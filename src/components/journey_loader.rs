@@ -30,26 +30,7 @@ fn module_url() -> Option<String> {
 /// priority, kept in the HTTP cache, whose copy is immutable), so "Bắt đầu nộp hồ sơ" does not
 /// wait for it. Called where a filing is likely next: a procedure's page. Once per page load.
 pub fn prefetch() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let (Some(url), Some(head)) = (module_url(), document.head()) else {
-        return;
-    };
-    let wasm = url.replace("motlan-journey.js", "motlan-journey_bg.wasm");
-    for (href, kind) in [(url.as_str(), "script"), (wasm.as_str(), "fetch")] {
-        let selector = format!("link[rel=prefetch][href=\"{href}\"]");
-        if document.query_selector(&selector).ok().flatten().is_some() {
-            continue;
-        }
-        if let Ok(link) = document.create_element("link") {
-            let _ = link.set_attribute("rel", "prefetch");
-            let _ = link.set_attribute("href", href);
-            let _ = link.set_attribute("as", kind);
-            let _ = link.set_attribute("crossorigin", "anonymous");
-            let _ = head.append_child(&link);
-        }
-    }
+    crate::prefetch_journey();
 }
 
 fn function(module: &JsValue, name: &str) -> Result<js_sys::Function, JsValue> {

@@ -31,6 +31,8 @@ pub fn report(dist: &Path) {
             p.extension()
                 .is_some_and(|ext| ext == "html" || ext == "js" || ext == "wasm" || ext == "css")
         })
+        // The service worker is fetched after the page runs, to work offline next time.
+        .filter(|p| !p.ends_with("sw.js"))
         .collect();
     files.sort();
     println!(
@@ -73,6 +75,13 @@ pub fn report(dist: &Path) {
         "  as sent to a browser that accepts Brotli (precompressed by cargo xtask build): {total_br} bytes ({:.1} KiB)",
         total_br as f64 / 1024.0
     );
+    if let Ok(bytes) = std::fs::read(dist.join("sw.js")) {
+        println!(
+            "after the page runs: sw.js {} bytes, {} gzip (the offline shell)",
+            bytes.len(),
+            gzip(&bytes)
+        );
+    }
     // The filing journey is loaded only when a citizen opens it.
     let journeys = std::fs::read_dir(dist)
         .into_iter()
