@@ -16,6 +16,7 @@ test('a lost licence is re-issued with nothing to upload, the national portal li
   assert.match(await page.getByRole('link', { name: /Cổng Dịch vụ công quốc gia/ }).getAttribute('href'), /^https:\/\/dichvucong\.gov\.vn\//);
   await signIn(page, 'H\'Hen Niê');
   await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
+  await page.getByRole('checkbox').first().waitFor();
   for (const box of await page.getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
   await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
