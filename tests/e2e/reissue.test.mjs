@@ -31,6 +31,7 @@ test('a lost licence is re-issued with nothing to upload, the national portal li
   await expectAccessible(page, 'the re-issue reason');
   await page.getByLabel('Bị mất').check();
   await next(page);
+  await page.getByRole('heading', { level: 1, name: 'Lời cam đoan' }).waitFor();
   await answerUntilCheck(page, async (heading) => {
     if (heading === 'Giấy tờ') {
       assert.equal(await page.locator('input[type=file]').count(), 0, 'every paper is held');
