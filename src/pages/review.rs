@@ -13,7 +13,7 @@ use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::Strings;
 use crate::route::Route;
-use crate::services::api::audit_path;
+use crate::services::catalog::audit_path;
 use crate::state::prefs::use_prefs;
 
 /// Procedures listed before "show all".

@@ -2,9 +2,9 @@
 //! result; pages never see a status code.
 
 use motlan_core::api::{
-    ApiError, CatalogPage, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse,
-    DataUsePage, DossierDetail, DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest,
-    PrefillResponse, ProcedureInformation, Rating, ReceiptPage, SupplementAnswer,
+    ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DataUsePage,
+    DossierDetail, DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse,
+    Rating, ReceiptPage, SupplementAnswer,
 };
 use motlan_core::{Lang, Procedure};
 use serde::Serialize;
@@ -119,52 +119,6 @@ impl Api {
         self.request::<_, DataUsePage>(Method::Get, "/me/data-use?limit=200", None::<&()>, None)
             .await
             .map(|page| page.items)
-    }
-
-    /// A page of the catalog search (every procedure without `query`), continued by `cursor`.
-    pub async fn procedures(
-        &self,
-        query: &str,
-        cursor: Option<&str>,
-    ) -> Result<CatalogPage, ApiFailure> {
-        let mut path = format!(
-            "/procedures?limit=20&q={}",
-            String::from(js_sys::encode_uri_component(query.trim()))
-        );
-        if let Some(cursor) = cursor {
-            path += &format!(
-                "&cursor={}",
-                String::from(js_sys::encode_uri_component(cursor))
-            );
-        }
-        self.request(Method::Get, &path, None::<&()>, None).await
-    }
-
-    /// The agency review of the national catalog, filtered (`""`: everything).
-    #[cfg(feature = "journey")]
-    pub async fn audit(
-        &self,
-        ministry: &str,
-        field: &str,
-    ) -> Result<motlan_core::api::AuditOverview, ApiFailure> {
-        self.request(
-            Method::Get,
-            &audit_path("/audit", ministry, field),
-            None::<&()>,
-            None,
-        )
-        .await
-    }
-
-    /// What a procedure is, who handles it, and its documents as the checker classified them.
-    pub async fn information(&self, code: &str) -> Result<ProcedureInformation, ApiFailure> {
-        self.request(
-            Method::Get,
-            &format!("/procedures/{code}/information"),
-            None::<&()>,
-            None,
-        )
-        .await
     }
 
     pub async fn procedure(&self, code: &str) -> Result<Procedure, ApiFailure> {
@@ -388,23 +342,4 @@ pub fn new_idempotency_key() -> String {
         }
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `/audit?ministry=…&field=…` (or `/audit.csv…`), the empty filters left out.
-#[cfg(feature = "journey")]
-pub fn audit_path(base: &str, ministry: &str, field: &str) -> String {
-    let mut query = Vec::new();
-    for (key, value) in [("ministry", ministry), ("field", field)] {
-        if !value.is_empty() {
-            query.push(format!(
-                "{key}={}",
-                String::from(js_sys::encode_uri_component(value))
-            ));
-        }
-    }
-    if query.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{}", query.join("&"))
-    }
 }

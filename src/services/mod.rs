@@ -2,6 +2,7 @@
 //! sign-in with the identity provider.
 
 pub mod api;
+pub mod catalog;
 pub mod drafts;
 pub mod embedding;
 #[cfg(feature = "journey")]

@@ -67,6 +67,17 @@ pub enum Level {
     Ministry,
 }
 
+impl Level {
+    /// The level as the national procedure database names it (`Cấp xã`).
+    pub fn national_name(self) -> &'static str {
+        match self {
+            Level::Commune => "Cấp xã",
+            Level::Province => "Cấp tỉnh",
+            Level::Ministry => "Cấp bộ",
+        }
+    }
+}
+
 /// How much of the procedure can be done online.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

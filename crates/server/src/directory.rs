@@ -1,10 +1,10 @@
 //! Every procedure a citizen can find: the ones with a form here first, then the national
 //! catalog's information pages, one entry per code, searched by name without diacritics.
 
+use motlan_core::Localized;
 use motlan_core::api::ProcedureSummary;
 use motlan_core::catalog::Catalog;
 use motlan_core::search::SearchIndex;
-use motlan_core::{Localized, ProcedureCode};
 
 use crate::national_catalog::NationalCatalog;
 
@@ -99,10 +99,6 @@ impl Directory {
 
     pub fn item(&self, position: usize) -> &ProcedureSummary {
         &self.items[position]
-    }
-
-    pub fn get(&self, code: &ProcedureCode) -> Option<&ProcedureSummary> {
-        self.items.iter().find(|p| &p.code == code)
     }
 }
 

@@ -1,14 +1,14 @@
 //! The national procedure catalog, loaded once at start: every record of the crawl (built in, or
-//! `--national-catalog FILE`) read, its documents classified by the checker, and the figures per
-//! ministry added up. A record that cannot be read is logged and skipped, never fatal.
+//! `--national-catalog FILE`) read, its documents classified by the checker, and the fields of the
+//! catalog listed for the review. A record that cannot be read is logged and skipped, never fatal.
 
 use std::collections::HashMap;
 use std::io::Read as _;
 use std::path::Path;
 
 use motlan_core::ProcedureCode;
-use motlan_core::api::{ClassifiedDocument, MinistryFigures};
-use motlan_core::checker::{NationalRecord, RuleSet, avoidable, by_ministry, classify_all};
+use motlan_core::api::{AuditField, ClassifiedDocument};
+use motlan_core::checker::{NationalRecord, RuleSet, avoidable, classify_all};
 
 /// The June 2026 crawl of the national portal (national-catalog/README.md).
 const BUILT_IN: &[u8] = include_bytes!("../../../national-catalog/dvc-crawl-2026-06.jsonl.gz");
@@ -27,7 +27,7 @@ pub struct NationalEntry {
 pub struct NationalCatalog {
     entries: Vec<NationalEntry>,
     by_code: HashMap<String, usize>,
-    figures: Vec<MinistryFigures>,
+    fields: Vec<AuditField>,
     /// `(line, problem)` of every record that could not be read.
     pub problems: Vec<(usize, String)>,
 }
@@ -89,12 +89,20 @@ impl NationalCatalog {
                 documents,
             });
         }
-        catalog.figures = by_ministry(
-            catalog
-                .entries
-                .iter()
-                .map(|e| (e.record.ministry.as_str(), &e.documents[..])),
-        );
+        let mut fields: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        for e in &catalog.entries {
+            if let Some(field) = &e.record.field {
+                *fields.entry((&e.record.ministry, field)).or_default() += 1;
+            }
+        }
+        catalog.fields = fields
+            .into_iter()
+            .map(|((ministry, field), procedures)| AuditField {
+                ministry: ministry.to_owned(),
+                field: field.to_owned(),
+                procedures,
+            })
+            .collect();
         catalog.problems = problems;
         catalog
     }
@@ -107,9 +115,9 @@ impl NationalCatalog {
         self.by_code.get(code).map(|i| &self.entries[*i])
     }
 
-    /// The figures of every ministry.
-    pub fn figures(&self) -> &[MinistryFigures] {
-        &self.figures
+    /// Every field of the catalog with its ministry and number of procedures.
+    pub fn fields(&self) -> &[AuditField] {
+        &self.fields
     }
 }
 
@@ -124,7 +132,13 @@ mod tests {
         assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
         let birth = catalog.get("1.001193").unwrap();
         assert!(birth.avoidable > 0);
-        assert_eq!(catalog.figures().len(), 7);
+        let ministries = motlan_core::checker::by_ministry(
+            catalog
+                .entries()
+                .iter()
+                .map(|e| (e.record.ministry.as_str(), &e.documents[..])),
+        );
+        assert_eq!(ministries.len(), 7);
     }
 
     #[test]

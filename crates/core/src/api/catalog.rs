@@ -116,10 +116,6 @@ impl Class {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Class> {
-        Class::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-
     /// Papers the State holds or that no longer exist: never to be requested.
     pub fn not_to_request(self) -> bool {
         matches!(self, Class::Reusable | Class::Abolished)

@@ -5,7 +5,7 @@
 use crate::api::{
     Channel, Class, ClassifiedDocument, LegalText, ProcedureInformation, Way, ministry_name,
 };
-use crate::procedure::{Level, Procedure};
+use crate::procedure::Procedure;
 use crate::reuse::usually_held;
 use crate::{Localized, ProcedureCode};
 
@@ -57,11 +57,7 @@ fn from_record(
 }
 
 fn from_definition(p: &Procedure) -> ProcedureInformation {
-    let level = match p.level {
-        Level::Commune => "Cấp xã",
-        Level::Province => "Cấp tỉnh",
-        Level::Ministry => "Cấp bộ",
-    };
+    let level = p.level.national_name();
     let fee = |amount: u64| {
         if amount == 0 {
             "Miễn phí".to_owned()

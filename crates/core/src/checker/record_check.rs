@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::NationalRecord;
 use super::rules::normalise;
 use crate::api::{Channel, Class, ClassifiedDocument};
-use crate::procedure::{Level, Procedure};
+use crate::procedure::Procedure;
 
 /// Items many records share (`catalog/records/common.toml`): tried after a procedure's own.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -73,14 +73,6 @@ pub struct Comparison {
     pub problems: Vec<String>,
 }
 
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Commune => "Cấp xã",
-        Level::Province => "Cấp tỉnh",
-        Level::Ministry => "Cấp bộ",
-    }
-}
-
 /// `Miễn phí` → 0, `7,000 Việt Nam Đồng` → 7000, `8,000 VNĐ` → 8000; `None` when not a sum.
 fn amount(fee: &str) -> Option<u64> {
     if fee.starts_with("Miễn phí") {
@@ -97,7 +89,7 @@ fn amount(fee: &str) -> Option<u64> {
 /// The facts of `procedure` that differ from `record`, by name, with what each side says.
 fn differing_facts(procedure: &Procedure, record: &NationalRecord) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let level = level_name(procedure.level);
+    let level = procedure.level.national_name();
     if !record.levels.iter().any(|l| l == level) {
         out.push((
             "level".to_owned(),

@@ -31,15 +31,6 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 6] = [
-        Phase::NotADocument,
-        Phase::Never,
-        Phase::Abolished,
-        Phase::Reusable,
-        Phase::Upload,
-        Phase::Unclear,
-    ];
-
     pub fn class(self) -> Class {
         match self {
             Phase::NotADocument => Class::NotADocument,
@@ -288,10 +279,6 @@ impl RuleSet {
         let mut rules: Vec<Rule> = extra.rules.into_iter().chain(self.rules).collect();
         rules.sort_by_key(|r| r.phase);
         Self { rules }
-    }
-
-    pub fn rules(&self) -> &[Rule] {
-        &self.rules
     }
 
     /// Classifies one item of a procedure's document list.

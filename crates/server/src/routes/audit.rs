@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use motlan_core::api::{AskingProcedure, AuditField, AuditOverview};
+use motlan_core::api::{AskingProcedure, AuditOverview};
 use motlan_core::checker::by_ministry;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -107,25 +107,10 @@ async fn overview(
             .cmp(&a.avoidable.len())
             .then_with(|| a.code.as_str().cmp(b.code.as_str()))
     });
-    let mut fields: std::collections::BTreeMap<(String, String), usize> = Default::default();
-    for e in catalog.entries() {
-        if let Some(field) = &e.record.field {
-            *fields
-                .entry((e.record.ministry.clone(), field.clone()))
-                .or_default() += 1;
-        }
-    }
     Ok(Json(AuditOverview {
         ministries,
         asking,
-        fields: fields
-            .into_iter()
-            .map(|((ministry, field), procedures)| AuditField {
-                ministry,
-                field,
-                procedures,
-            })
-            .collect(),
+        fields: catalog.fields().to_vec(),
         unreadable: catalog.problems.len(),
     }))
 }

@@ -44,13 +44,18 @@ pub struct Key {
     pub id: String,
 }
 
+/// A page size: `limit` as given (1 to 200), or the default.
+pub fn limit_of(limit: Option<u32>) -> Result<u32, Failure> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Some(_) => Err(PagingError::Limit.into()),
+    }
+}
+
 impl Paging {
     pub fn limit(&self) -> Result<u32, Failure> {
-        match self.limit {
-            None => Ok(DEFAULT_LIMIT),
-            Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            Some(_) => Err(PagingError::Limit.into()),
-        }
+        limit_of(self.limit)
     }
 
     pub fn after(&self) -> Result<Option<Key>, Failure> {

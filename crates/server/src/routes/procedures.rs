@@ -43,12 +43,6 @@ api_errors! {
         QueryTooLong => (BAD_REQUEST, "query_too_long",
             "Từ khóa tìm kiếm quá dài: tối đa 200 ký tự.",
             "The search text is too long: 200 characters at most."),
-        Limit => (BAD_REQUEST, "limit_invalid",
-            "Số mục mỗi trang (limit) phải từ 1 đến 200.",
-            "The number of entries per page (limit) must be 1 to 200."),
-        Cursor => (BAD_REQUEST, "cursor_invalid",
-            "Con trỏ trang (cursor) không hợp lệ: hãy dùng giá trị next của trang trước.",
-            "The page cursor is not valid: use the previous page's next value."),
     }
 }
 
@@ -72,36 +66,20 @@ struct ListQuery {
     q: Option<String>,
 }
 
-/// `q` as it goes back into a `Link` address.
-fn encode_query(q: &str) -> String {
-    q.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[utoipa::path(get, path = "/procedures", tag = "catalog", operation_id = "list_procedures",
     summary = "Search every procedure: forms here and the national catalog",
     description = "Ranked by how well the name matches (whole words before word starts, words near the start of the name first); diacritics and case are ignored. Paged: `next` (and the `Link` header) continues the same search.",
     params(("q" = Option<String>, Query, description = "Search words; diacritics and case are ignored", max_length = 200), CatalogPaging),
-    responses((status = 200, body = CatalogPage), SearchError, Common))]
+    responses((status = 200, body = CatalogPage), SearchError, super::paging::PagingError, Common))]
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<ListQuery>,
     Query(paging): Query<CatalogPaging>,
 ) -> Result<axum::response::Response, Failure> {
     use time::format_description::well_known::Rfc3339;
-    let limit = match paging.limit {
-        None => super::paging::DEFAULT_LIMIT as usize,
-        Some(n) if (1..=super::paging::MAX_LIMIT).contains(&n) => n as usize,
-        Some(_) => return Err(SearchError::Limit.into()),
-    };
+    let limit = super::paging::limit_of(paging.limit)? as usize;
     let offset = match paging.cursor {
-        Some(n) if n > 1_000_000 => return Err(SearchError::Cursor.into()),
+        Some(n) if n > 1_000_000 => return Err(super::paging::PagingError::Cursor.into()),
         n => n.unwrap_or(0) as usize,
     };
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
@@ -129,7 +107,7 @@ async fn list(
     let end = offset + limit;
     let next = (end < hits.len()).then(|| end.to_string());
     let path = match q {
-        Some(q) => format!("/procedures?q={}", encode_query(q)),
+        Some(q) => format!("/procedures?q={}", crate::identity::sandbox::urlencode(q)),
         None => "/procedures".to_owned(),
     };
     Ok(super::paging::with_link(

@@ -1,0 +1,73 @@
+//! The catalog on the wire: searching every procedure, a procedure's information page, and the
+//! agency review.
+
+use motlan_core::api::{CatalogPage, ProcedureInformation};
+
+use super::api::{Api, ApiFailure, Method};
+
+impl Api {
+    /// A page of the catalog search (every procedure without `query`), continued by `cursor`.
+    pub async fn procedures(
+        &self,
+        query: &str,
+        cursor: Option<&str>,
+    ) -> Result<CatalogPage, ApiFailure> {
+        let mut path = format!(
+            "/procedures?limit=20&q={}",
+            String::from(js_sys::encode_uri_component(query.trim()))
+        );
+        if let Some(cursor) = cursor {
+            path += &format!(
+                "&cursor={}",
+                String::from(js_sys::encode_uri_component(cursor))
+            );
+        }
+        self.request(Method::Get, &path, None::<&()>, None).await
+    }
+
+    /// The agency review of the national catalog, filtered (`""`: everything).
+    #[cfg(feature = "journey")]
+    pub async fn audit(
+        &self,
+        ministry: &str,
+        field: &str,
+    ) -> Result<motlan_core::api::AuditOverview, ApiFailure> {
+        self.request(
+            Method::Get,
+            &audit_path("/audit", ministry, field),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
+    /// What a procedure is, who handles it, and its documents as the checker classified them.
+    pub async fn information(&self, code: &str) -> Result<ProcedureInformation, ApiFailure> {
+        self.request(
+            Method::Get,
+            &format!("/procedures/{code}/information"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+}
+
+/// `/audit?ministry=…&field=…` (or `/audit.csv…`), the empty filters left out.
+#[cfg(feature = "journey")]
+pub fn audit_path(base: &str, ministry: &str, field: &str) -> String {
+    let mut query = Vec::new();
+    for (key, value) in [("ministry", ministry), ("field", field)] {
+        if !value.is_empty() {
+            query.push(format!(
+                "{key}={}",
+                String::from(js_sys::encode_uri_component(value))
+            ));
+        }
+    }
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", query.join("&"))
+    }
+}
