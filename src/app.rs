@@ -115,7 +115,7 @@ fn body(embed: Option<EmbedTarget>) -> Html {
 pub struct AppProps {
     /// Base address of the JSON API, e.g. `/api/v1`.
     pub api_base: AttrValue,
-    /// Base address of the OpenID Connect provider, e.g. `/sandbox/idp`.
+    /// Where the app learns its identity provider (`/api/v1/identity-provider`).
     pub identity: AttrValue,
     /// The session handed over by the first-load app to the journey module.
     pub session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,

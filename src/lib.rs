@@ -107,7 +107,7 @@ fn mount(
         identity: root
             .as_ref()
             .and_then(|el| el.get_attribute("data-identity"))
-            .unwrap_or_else(|| "/sandbox/idp".to_owned())
+            .unwrap_or_else(|| "/api/v1/identity-provider".to_owned())
             .into(),
         session,
         // An embedded form speaks the language its snippet asks for.

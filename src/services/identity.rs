@@ -10,8 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 use super::api::new_idempotency_key;
 
 const PENDING: &str = "motlan.sign-in";
-/// The client id the provider knows the app by (the API's audience).
-pub const CLIENT_ID: &str = "motlan-web";
 /// The app's path the provider sends the citizen back to.
 pub const CALLBACK_PATH: &str = "/dang-nhap";
 
@@ -42,15 +40,15 @@ pub struct Finished {
     pub ticket: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Discovery {
-    authorization_endpoint: String,
-    token_endpoint: String,
-}
+/// The provider, its endpoints, and the app's client id and scopes there, as the server says.
+type Discovery = motlan_core::api::IdentityProvider;
 
 #[derive(Deserialize)]
 struct TokenAnswer {
     access_token: String,
+    /// The API's bearer token: issued to the app's client id, signed with the provider's keys.
+    #[serde(default)]
+    id_token: Option<String>,
 }
 
 fn window() -> Result<web_sys::Window, SignInError> {
@@ -103,8 +101,9 @@ async fn sha256(text: &str) -> Result<Vec<u8>, SignInError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// `identity` is the server's sign-in configuration (`/api/v1/identity-provider`).
 async fn discover(identity: &str) -> Result<Discovery, SignInError> {
-    let response = Request::get(&format!("{identity}/.well-known/openid-configuration"))
+    let response = Request::get(identity)
         .send()
         .await
         .map_err(|_| SignInError::Provider)?;
@@ -147,9 +146,11 @@ async fn begin(identity: &str, return_to: &str, ticket: Option<String>) -> Resul
         .filter(|l| l == "en")
         .unwrap_or_else(|| "vi".to_owned());
     let url = format!(
-        "{}?response_type=code&client_id={CLIENT_ID}&redirect_uri={}&scope=openid%20profile&code_challenge={challenge}&code_challenge_method=S256&state={state}&ui_locales={ui_locales}",
+        "{}?response_type=code&client_id={}&redirect_uri={}&scope={}&code_challenge={challenge}&code_challenge_method=S256&state={state}&ui_locales={ui_locales}",
         discovery.authorization_endpoint,
+        encode(&discovery.client_id),
         encode(&format!("{origin}{CALLBACK_PATH}")),
+        encode(&discovery.scopes),
     );
     location.assign(&url).map_err(|_| SignInError::Provider)
 }
@@ -175,9 +176,10 @@ pub async fn finish(identity: &str, code: &str, state: &str) -> Result<Finished,
         .origin()
         .map_err(|_| SignInError::Provider)?;
     let form = format!(
-        "grant_type=authorization_code&code={}&redirect_uri={}&client_id={CLIENT_ID}&code_verifier={}",
+        "grant_type=authorization_code&code={}&redirect_uri={}&client_id={}&code_verifier={}",
         encode(code),
         encode(&format!("{origin}{CALLBACK_PATH}")),
+        encode(&discovery.client_id),
         pending.verifier
     );
     let response = Request::post(&discovery.token_endpoint)
@@ -192,7 +194,7 @@ pub async fn finish(identity: &str, code: &str, state: &str) -> Result<Finished,
     }
     let answer: TokenAnswer = response.json().await.map_err(|_| SignInError::Provider)?;
     Ok(Finished {
-        token: answer.access_token,
+        token: answer.id_token.unwrap_or(answer.access_token),
         return_to: pending.return_to,
         ticket: pending.ticket,
     })

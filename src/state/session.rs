@@ -10,7 +10,7 @@ use yew::prelude::*;
 pub struct Session {
     pub token: Option<Rc<str>>,
     pub me: Option<Me>,
-    /// Base address of the identity provider (discovery lives under it).
+    /// Where the app learns its identity provider (`/api/v1/identity-provider`).
     pub identity: AttrValue,
 }
 

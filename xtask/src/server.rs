@@ -12,6 +12,13 @@ use crate::cmd::{Result, command};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// The debug build of the server (`cargo xtask test` builds it first).
+pub fn server_binary(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("debug/motlan-server")
+}
+
 pub struct TestServer {
     child: Child,
     scratch: PathBuf,
@@ -40,8 +47,6 @@ impl TestServer {
         ));
         std::fs::create_dir_all(&scratch)
             .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
-        let target =
-            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
         let officer_token = format!(
             "e2e-{}-{}",
             std::process::id(),
@@ -54,7 +59,7 @@ impl TestServer {
         let agencies = scratch.join("agencies.toml");
         std::fs::write(&agencies, E2E_AGENCIES)
             .map_err(|e| format!("cannot write {}: {e}", agencies.display()))?;
-        let mut child = command(root, target.join("debug/motlan-server"))
+        let mut child = command(root, server_binary(root))
             .args(["--addr", "127.0.0.1:0", "--static-dir", "dist"])
             .args(["--officer-token", &officer_token])
             // The volunteer tests show an expired help code without waiting ten minutes.

@@ -180,6 +180,8 @@ fn npm_tools(root: &Path) -> Result {
         "playwright-core",
         "@axe-core/playwright",
         "axe-core",
+        "oidc-provider",
+        "openid-client",
     ]
     .iter()
     .all(|p| modules.join(p).join("package.json").exists());
@@ -191,14 +193,14 @@ fn npm_tools(root: &Path) -> Result {
         _ => true,
     };
     if installed && !stale {
-        skip("npm tools (wasm-opt, playwright-core, axe-core)");
+        skip("npm tools (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client)");
         return Ok(());
     }
     if output_line(root, "npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)".to_owned());
     }
     run(
-        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core)",
+        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client)",
         command(root, "npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
     )
 }

@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::cmd::{Result, command, run};
 use crate::postgres;
 use crate::run::build_web;
-use crate::server::{CHROMIUM, TestServer};
+use crate::server::{CHROMIUM, TestServer, server_binary};
 use crate::setup::{self, Needs};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -172,7 +172,7 @@ fn durability(root: &Path, report: &mut Report, rounds: usize, postgres: Option<
     check
         .arg("--durability")
         .arg(rounds.to_string())
-        .arg(target.join("debug/motlan-server"))
+        .arg(server_binary(root))
         .args(postgres);
     let backend = if postgres.is_some() {
         "PostgreSQL"
@@ -193,7 +193,7 @@ fn two_instances(root: &Path, report: &mut Report, postgres: &str) -> Result {
     let mut check = command(root, target.join("debug/motlan-bench"));
     check
         .arg("--two-instances")
-        .arg(target.join("debug/motlan-server"))
+        .arg(server_binary(root))
         .arg(postgres);
     counted(report, "two servers on one PostgreSQL", &mut check)
 }
@@ -296,6 +296,8 @@ fn end_to_end(root: &Path, report: &mut Report) -> Result {
         .args(&files)
         .env("MOTLAN_BASE_URL", &server.url)
         .env("MOTLAN_OFFICER_TOKEN", &server.officer_token)
+        // The OpenID test starts its own server, configured with the provider it starts.
+        .env("MOTLAN_SERVER_BIN", server_binary(root))
         .env("CHROMIUM_PATH", CHROMIUM)
         .env("MOTLAN_ARTEFACTS", root.join("test-results"));
     let result = counted(

@@ -124,9 +124,39 @@ pub struct Config {
     #[arg(long, env = "MOTLAN_OIDC_REDIRECT_URIS", value_delimiter = ',')]
     pub oidc_redirect_uris: Vec<String>,
 
-    /// The audience (client id) API tokens must be issued to.
-    #[arg(long, env = "MOTLAN_OIDC_AUDIENCE", default_value = "motlan-web")]
-    pub oidc_audience: String,
+    /// The client id the identity provider knows the web app by: the audience API tokens must
+    /// be issued to.
+    #[arg(
+        long,
+        visible_alias = "oidc-audience",
+        env = "MOTLAN_OIDC_CLIENT_ID",
+        default_value = "motlan-web"
+    )]
+    pub oidc_client_id: String,
+
+    /// A real OpenID provider (e.g. VNeID's issuer URL) instead of the SANDBOX: its discovery
+    /// document (`/.well-known/openid-configuration`) is read at start and its keys fetched and
+    /// refreshed when it rotates them. Without it, the sandbox at `/sandbox/idp` is used.
+    #[arg(long, env = "MOTLAN_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// The least time between two fetches of the provider's keys, in seconds: a token signed
+    /// with an unknown key id makes the server fetch them again (a rotation), at most this often.
+    #[arg(long, env = "MOTLAN_OIDC_JWKS_REFETCH_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub oidc_jwks_refetch_seconds: u64,
+
+    /// The scopes the web app asks the provider for, space-separated.
+    #[arg(long, env = "MOTLAN_OIDC_SCOPES", default_value = "openid profile")]
+    pub oidc_scopes: String,
+
+    /// The algorithm the identity SANDBOX signs tokens with (both keys are published).
+    #[arg(
+        long,
+        env = "MOTLAN_SANDBOX_SIGNING_ALG",
+        value_enum,
+        default_value = "RS256"
+    )]
+    pub sandbox_signing_alg: crate::identity::SandboxAlgorithm,
 }
 
 impl Config {

@@ -96,19 +96,45 @@ impl AppState {
             "national catalog loaded"
         );
         let directory = Arc::new(directory::Directory::new(&catalog, &national_catalog));
-        let seed = storage
-            .sandbox_signing_seed(
-                &identity::SigningKeys::fresh_seed()?,
-                &clock::now_vietnam_rfc3339()?,
-            )
-            .await?;
-        let identity = identity::Identity::sandbox(
-            &format!("{}/sandbox/idp", config.public_url()),
-            &config.oidc_audience,
-            config.redirect_uris(),
-            &seed,
-        )?;
+        let identity = match &config.oidc_issuer {
+            Some(issuer) => {
+                identity::Identity::remote(
+                    issuer,
+                    &config.oidc_client_id,
+                    &config.oidc_scopes,
+                    std::time::Duration::from_secs(config.oidc_jwks_refetch_seconds),
+                )
+                .await?
+            }
+            None => {
+                let at = clock::now_vietnam_rfc3339()?;
+                let seeds = identity::Seeds {
+                    ed25519: storage
+                        .sandbox_signing_secret(
+                            "sandbox",
+                            &at,
+                            identity::SigningKeys::fresh_ed25519_seed,
+                        )
+                        .await?,
+                    rsa: storage
+                        .sandbox_signing_secret(
+                            "sandbox-rs256",
+                            &at,
+                            identity::SigningKeys::fresh_rsa_key,
+                        )
+                        .await?,
+                };
+                identity::Identity::sandbox(
+                    &format!("{}/sandbox/idp", config.public_url()),
+                    &config.oidc_client_id,
+                    &config.oidc_scopes,
+                    config.redirect_uris(),
+                    identity::SigningKeys::from_seeds(&seeds, config.sandbox_signing_alg)?,
+                )?
+            }
+        };
         identity::sandbox::register_volunteers(&identity, &storage).await?;
+        let connect = identity_origins(&identity);
         Ok(Self {
             help_changes: Arc::new(tokio::sync::watch::Sender::new(0)),
             help_code_seconds: config.help_code_seconds,
@@ -144,11 +170,22 @@ impl AppState {
                 config.rate_limit_per_address,
                 config.rate_limit_per_account,
             )),
-            shell: Arc::new(security::WebShell::read(&config.static_dir)),
+            shell: Arc::new(security::WebShell::read(&config.static_dir, &connect)),
             cors_origins: config.cors_origins.clone(),
             officer_token: config.officer_token.clone().filter(|t| !t.is_empty()),
         })
     }
+}
+
+/// The origins besides the app's own that its pages talk to: a configured provider's token
+/// endpoint (the app exchanges the code there from the browser).
+fn identity_origins(identity: &identity::Identity) -> Vec<String> {
+    if identity.is_sandbox() {
+        return Vec::new();
+    }
+    reqwest::Url::parse(&identity.provider.token_endpoint)
+        .map(|url| vec![url.origin().ascii_serialization()])
+        .unwrap_or_default()
 }
 
 fn load_units(path: &std::path::Path) -> anyhow::Result<AdminUnits> {
@@ -170,7 +207,7 @@ pub fn embed_script() -> &'static str {
 /// a file gets `index.html`, so the app's own routes survive a reload).
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
     let web_app = static_files::router(static_dir);
-    let limited = Router::new()
+    let mut limited = Router::new()
         .nest(
             "/api/v1",
             routes::router().layer(axum::middleware::from_fn_with_state(
@@ -178,15 +215,18 @@ pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
                 guard::api,
             )),
         )
-        .merge(embed::router())
-        .nest(
+        .merge(embed::router());
+    // The sandbox provider is served only while it is the one in use.
+    if state.identity.is_sandbox() {
+        limited = limited.nest(
             "/sandbox/idp",
             identity::sandbox::router().layer(axum::middleware::from_fn(guard::no_store)),
-        )
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            security::limit_by_address,
-        ));
+        );
+    }
+    let limited = limited.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        security::limit_by_address,
+    ));
     let mut router = limited
         .fallback_service(web_app)
         .with_state(state.clone())

@@ -33,14 +33,20 @@ pub struct WebShell {
     pub stylesheet: Option<String>,
     /// The page itself, read once with its hashes (an embedded form's page serves it).
     pub index: Option<String>,
+    /// Origins the app may fetch from besides its own (a configured identity provider's).
+    connect: Vec<String>,
     /// The policy of every page that may not be framed, made once.
     unframed_policy: Option<HeaderValue>,
 }
 
 impl WebShell {
-    pub fn read(static_dir: &Path) -> Self {
+    pub fn read(static_dir: &Path, connect: &[String]) -> Self {
         let Ok(html) = std::fs::read_to_string(static_dir.join("index.html")) else {
-            return Self::default().with_policy();
+            return Self {
+                connect: connect.to_vec(),
+                ..Self::default()
+            }
+            .with_policy();
         };
         let mut script_hashes = Vec::new();
         let mut rest = html.as_str();
@@ -73,6 +79,7 @@ impl WebShell {
             script_hashes,
             stylesheet,
             index: Some(html),
+            connect: connect.to_vec(),
             unframed_policy: None,
         }
         .with_policy()
@@ -87,10 +94,14 @@ impl WebShell {
     pub fn policy(&self, frame_ancestors: &str) -> String {
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; form-action 'self'; frame-ancestors {frame_ancestors}; base-uri 'none'; object-src 'none'",
+             connect-src 'self'{}; form-action 'self'; frame-ancestors {frame_ancestors}; base-uri 'none'; object-src 'none'",
             self.script_hashes
                 .iter()
                 .map(|h| format!(" {h}"))
+                .collect::<String>(),
+            self.connect
+                .iter()
+                .map(|o| format!(" {o}"))
                 .collect::<String>()
         )
     }

@@ -5,6 +5,7 @@ mod catalog;
 mod embed;
 mod fee;
 mod help;
+mod identity;
 mod page;
 
 pub use catalog::{
@@ -18,6 +19,7 @@ pub use help::{
     HelpSessionView, Helper, HelperReport, Kiosk, KioskRegistered, NewHelpSession, NewKiosk,
     ProgressReport, ProgressUpdate, ReportRow, VolunteerReport,
 };
+pub use identity::IdentityProvider;
 pub use page::{DataUsePage, ReceiptPage};
 
 use std::collections::BTreeMap;

@@ -12,7 +12,7 @@ use axum::{Form, Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::random_token;
+use super::{SigningKeys, random_token};
 use crate::AppState;
 use crate::html::escape;
 
@@ -42,7 +42,8 @@ async fn discovery(State(state): State<AppState>) -> Json<serde_json::Value> {
         "response_types_supported": ["code"],
         "grant_types_supported": ["authorization_code"],
         "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["EdDSA"],
+        // RS256 first: Discovery requires it to be offered; EdDSA is kept as an option.
+        "id_token_signing_alg_values_supported": ["RS256", "EdDSA"],
         "code_challenge_methods_supported": ["S256"],
         "token_endpoint_auth_methods_supported": ["none"],
         "scopes_supported": ["openid", "profile"],
@@ -60,13 +61,20 @@ async fn documentation(State(state): State<AppState>) -> Response {
          <p>Đây là bản thử nghiệm (SANDBOX) thay cho VNeID: công dân là người giả lập.</p>\
          <p lang=\"en\">A SANDBOX OpenID Connect provider standing in for VNeID, with invented citizens. \
          Authorization code flow with PKCE (S256) only; redirect addresses must be registered \
-         (<code>--oidc-redirect-uris</code>); tokens are EdDSA-signed JWTs (keys at <code>jwks.json</code>) \
+         (<code>--oidc-redirect-uris</code>); tokens are JWTs signed with RS256 (or EdDSA, <code>--sandbox-signing-alg</code>; keys at <code>jwks.json</code>) \
          carrying <code>auth_time</code>; errors follow RFC 6749. See <code>.well-known/openid-configuration</code>.</p>",
     )
 }
 
 async fn jwks(State(state): State<AppState>) -> Json<jsonwebtoken::jwk::JwkSet> {
-    Json(state.identity.keys.jwks())
+    Json(
+        state
+            .identity
+            .keys
+            .as_ref()
+            .map(SigningKeys::jwks)
+            .unwrap_or_default(),
+    )
 }
 
 #[derive(Debug, Deserialize)]

@@ -97,7 +97,10 @@ pub(super) async fn token(
         nonce: pending.nonce,
         auth_time: Some(pending.auth_time),
     };
-    match state.identity.keys.sign(&claims) {
+    let Some(keys) = &state.identity.keys else {
+        return token_error("invalid_request", "the sandbox provider is not in use");
+    };
+    match keys.sign(&claims) {
         Ok(token) => no_cache(
             Json(json!({
                 "access_token": token,

@@ -8,9 +8,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use jsonwebtoken::jwk::JwkSet;
-use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use jsonwebtoken::{Algorithm, Validation};
 use serde::{Deserialize, Serialize};
 
+use super::provider::{RemoteKeys, TrustedKey, trusted_keys};
 use crate::AppState;
 use crate::error::api_errors;
 
@@ -31,41 +32,85 @@ pub struct Claims {
     pub auth_time: Option<u64>,
 }
 
+/// The claims the API reads from a verified token (`iss`, `aud` and `exp` are checked by the
+/// validation; `aud` may be a string or a list).
+#[derive(Debug, Deserialize)]
+struct Verified {
+    sub: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// Where the API's trusted keys come from.
+enum Keys {
+    /// The sandbox's own keys, known at start.
+    Fixed(HashMap<String, TrustedKey>),
+    /// A configured provider's JWKS, fetched and refreshed.
+    Remote(RemoteKeys),
+}
+
 pub struct Verifier {
     issuer: String,
     audience: String,
-    keys: HashMap<String, DecodingKey>,
+    keys: Keys,
 }
 
 impl Verifier {
-    /// Trusts exactly the keys of `jwks` for tokens from `issuer` to `audience`.
-    pub fn from_jwks(issuer: &str, audience: &str, jwks: &JwkSet) -> anyhow::Result<Self> {
-        let mut keys = HashMap::new();
-        for jwk in &jwks.keys {
-            let kid = jwk
-                .common
-                .key_id
-                .clone()
-                .ok_or_else(|| anyhow::anyhow!("a JWKS key without kid"))?;
-            keys.insert(kid, DecodingKey::from_jwk(jwk)?);
+    /// Trusts exactly the keys of `jwks` (for `allowed` algorithms) for tokens from `issuer`
+    /// to `audience`.
+    pub fn from_jwks(
+        issuer: &str,
+        audience: &str,
+        jwks: &JwkSet,
+        allowed: &[Algorithm],
+    ) -> anyhow::Result<Self> {
+        let keys = trusted_keys(jwks, allowed);
+        if keys.len() != jwks.keys.len() {
+            anyhow::bail!("a JWKS key without kid, or of an algorithm the API does not accept");
         }
         Ok(Self {
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
-            keys,
+            keys: Keys::Fixed(keys),
         })
     }
 
-    pub fn verify(&self, token: &str) -> Option<Claims> {
+    /// Trusts the keys a configured provider publishes, fetched as needed.
+    pub fn remote(issuer: &str, audience: &str, keys: RemoteKeys) -> Self {
+        Self {
+            issuer: issuer.to_owned(),
+            audience: audience.to_owned(),
+            keys: Keys::Remote(keys),
+        }
+    }
+
+    /// The remote provider's key cache, if the API trusts one.
+    pub fn remote_keys(&self) -> Option<&RemoteKeys> {
+        match &self.keys {
+            Keys::Remote(remote) => Some(remote),
+            Keys::Fixed(_) => None,
+        }
+    }
+
+    /// The signed-in citizen's subject and name, if `token` is signed by a trusted key with that
+    /// key's own algorithm, from the issuer, to the audience, and not expired.
+    pub async fn verify(&self, token: &str) -> Option<(String, Option<String>)> {
         let header = jsonwebtoken::decode_header(token).ok()?;
-        let key = self.keys.get(header.kid.as_deref()?)?;
-        let mut validation = Validation::new(Algorithm::EdDSA);
+        let kid = header.kid?;
+        let (key, algorithm) = match &self.keys {
+            Keys::Fixed(keys) => keys.get(&kid).cloned()?,
+            Keys::Remote(remote) => remote.key(&kid).await?,
+        };
+        if header.alg != algorithm {
+            return None;
+        }
+        let mut validation = Validation::new(algorithm);
         validation.set_issuer(&[&self.issuer]);
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        jsonwebtoken::decode::<Claims>(token, key, &validation)
+        jsonwebtoken::decode::<Verified>(token, &key, &validation)
             .ok()
-            .map(|data| data.claims)
+            .map(|data| (data.claims.sub, data.claims.name))
     }
 }
 
@@ -90,17 +135,18 @@ impl FromRequestParts<AppState> for Citizen {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let token = bearer(&parts.headers);
-        let claims = token
-            .and_then(|t| state.identity.verifier.verify(t))
-            .ok_or_else(|| unauthorized(token.is_some()))?;
+        let verified = match token {
+            Some(t) => state.identity.verifier.verify(t).await,
+            None => None,
+        };
+        let (sub, name) = verified.ok_or_else(|| unauthorized(token.is_some()))?;
         state
             .limits
-            .check_account(&claims.sub)
+            .check_account(&sub)
             .map_err(crate::security::too_many)?;
-        Ok(Citizen {
-            sub: claims.sub,
-            name: claims.name,
-        })
+        // A provider may keep the name for its userinfo endpoint: the population record has it.
+        let name = name.unwrap_or_else(|| state.identity.name_of(&sub));
+        Ok(Citizen { sub, name })
     }
 }
 

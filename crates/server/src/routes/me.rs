@@ -50,11 +50,11 @@ use motlan_core::api::Me;
 
 #[utoipa::path(get, path = "/me", tag = "consent", security(("citizen" = [])), summary = "The signed-in citizen",
     responses((status = 200, body = Me), AuthError, Common))]
-async fn me(citizen: Citizen) -> Json<Me> {
+async fn me(State(state): State<AppState>, citizen: Citizen) -> Json<Me> {
     Json(Me {
         sub: citizen.sub,
         name: citizen.name,
-        sandbox: true,
+        sandbox: state.identity.is_sandbox(),
     })
 }
 

@@ -8,6 +8,7 @@ mod embeds;
 mod fee_qr;
 mod health;
 mod help;
+mod identity_provider;
 mod me;
 mod officer;
 mod owned;
@@ -99,6 +100,7 @@ pub fn router() -> Router<AppState> {
         .merge(dossiers::router())
         .merge(receipt::router())
         .merge(me::router())
+        .merge(identity_provider::router())
         .merge(after_filing::router())
         .merge(fee_qr::router())
         .merge(officer::router())

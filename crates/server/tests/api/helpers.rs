@@ -66,7 +66,11 @@ impl TestApp {
             static_dir: PathBuf::from(dir.path()),
             receiving_unit: motlan_core::UnitCode::parse("000.00.20.H12").expect("unit"),
             public_url: Some("http://motlan.test".to_owned()),
-            oidc_audience: "motlan-web".to_owned(),
+            oidc_client_id: "motlan-web".to_owned(),
+            oidc_issuer: None,
+            oidc_jwks_refetch_seconds: 60,
+            oidc_scopes: "openid profile".to_owned(),
+            sandbox_signing_alg: motlan_server::identity::SandboxAlgorithm::Rs256,
             units_file: PathBuf::from(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/../../.tools/vietnam-provinces/nested-divisions.json"

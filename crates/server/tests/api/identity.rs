@@ -23,9 +23,52 @@ async fn discovery_names_every_endpoint_under_the_issuer() {
         assert_eq!(doc.json[key], format!("{issuer}{path}"));
     }
     assert_eq!(doc.json["code_challenge_methods_supported"][0], "S256");
+    // RS256 is offered (OpenID Discovery requires it) and listed first; EdDSA stays an option.
+    assert_eq!(
+        doc.json["id_token_signing_alg_values_supported"],
+        serde_json::json!(["RS256", "EdDSA"])
+    );
     let jwks = app.get("/sandbox/idp/jwks.json").await;
-    assert_eq!(jwks.json["keys"][0]["kty"], "OKP");
-    assert_eq!(jwks.json["keys"][0]["alg"], "EdDSA");
+    assert_eq!(jwks.json["keys"][0]["kty"], "RSA");
+    assert_eq!(jwks.json["keys"][0]["alg"], "RS256");
+    assert_eq!(jwks.json["keys"][1]["kty"], "OKP");
+    assert_eq!(jwks.json["keys"][1]["alg"], "EdDSA");
+}
+
+/// The algorithm named in a token's header.
+fn algorithm_of(token: &str) -> String {
+    use base64::Engine as _;
+    let header = token.split('.').next().expect("header");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(header)
+        .expect("base64url");
+    let header: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    header["alg"].as_str().expect("alg").to_owned()
+}
+
+#[tokio::test]
+async fn the_sandbox_signs_with_rs256_by_default_and_eddsa_on_request() {
+    let app = TestApp::new().await;
+    let token = app.sign_in("lan").await;
+    assert_eq!(algorithm_of(&token), "RS256");
+    assert_eq!(
+        app.get_with_token("/api/v1/me", &token).await.status,
+        StatusCode::OK
+    );
+
+    let eddsa = TestApp::configured(|_, config| {
+        config.sandbox_signing_alg = motlan_server::identity::SandboxAlgorithm::EdDsa;
+    })
+    .await;
+    let token = eddsa.sign_in("lan").await;
+    assert_eq!(algorithm_of(&token), "EdDSA");
+    let me = eddsa.get_with_token("/api/v1/me", &token).await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.json["sandbox"], true);
+    let provider = eddsa.get("/api/v1/identity-provider").await;
+    assert_eq!(provider.json["issuer"], "http://motlan.test/sandbox/idp");
+    assert_eq!(provider.json["client_id"], "motlan-web");
+    assert_eq!(provider.json["sandbox"], true);
 }
 
 #[tokio::test]
