@@ -1,5 +1,7 @@
 //! Reusable widgets: questions, uploads, the error summary, the layout, loading states.
 
+#[cfg(feature = "journey")]
+pub mod address;
 pub mod document_list;
 #[cfg(feature = "journey")]
 pub mod embed_layout;
@@ -11,6 +13,8 @@ pub mod journey_loader;
 pub mod kiosk_guard;
 pub mod layout;
 pub mod load_state;
+#[cfg(feature = "journey")]
+pub mod old_address;
 #[cfg(feature = "journey")]
 pub mod popup_sign_in;
 #[cfg(feature = "journey")]

@@ -1,5 +1,5 @@
 //! One question of a form, with the input its kind calls for: text with the right keyboard and
-//! autocomplete, radios, a tick box, or the province → ward pickers of an address. A value
+//! autocomplete, radios, a tick box, or the address pickers (`address.rs`). A value
 //! pre-filled from national data and locked is shown as text with its source, never as an input.
 
 use std::rc::Rc;
@@ -10,8 +10,7 @@ use motlan_core::prefill::Prefilled;
 use motlan_core::{FieldError, Lang};
 use yew::prelude::*;
 
-use crate::hooks::use_api::use_api;
-use crate::hooks::use_resource::{Resource, use_resource};
+use super::address::{AddressInputs, AddressText};
 use crate::i18n::Strings;
 use crate::state::prefs::use_prefs;
 
@@ -46,7 +45,7 @@ pub struct QuestionFieldProps {
     pub on_change: Callback<(String, String)>,
 }
 
-fn value_of(answers: &Answers, key: &str) -> String {
+pub(super) fn value_of(answers: &Answers, key: &str) -> String {
     answers.get(key).cloned().unwrap_or_default()
 }
 
@@ -179,7 +178,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
     }
     if q.kind == QuestionKind::Address {
         return fieldset(html! {
-            <AddressInputs id={q.id.clone()} answers={props.answers.clone()} on_change={props.on_change.clone()} invalid={error.is_some()} />
+            <AddressInputs id={q.id.clone()} historical={q.historical} answers={props.answers.clone()} on_change={props.on_change.clone()} invalid={error.is_some()} />
         });
     }
     let (input_mode, autocomplete) = match q.kind {
@@ -269,128 +268,6 @@ pub fn display(q: &Question, answers: &Answers, lang: Lang, t: &Strings) -> Html
             .find(|o| o.value == value)
             .map_or(value, |o| o.label.get(lang).to_owned()),
         _ => value,
-    };
-    html! { { text } }
-}
-
-#[derive(Debug, PartialEq, Properties)]
-struct AddressProps {
-    id: String,
-    answers: Rc<Answers>,
-    #[prop_or_default]
-    on_change: Callback<(String, String)>,
-    #[prop_or_default]
-    invalid: bool,
-}
-
-/// The province list, then the wards of the chosen province, then the street.
-#[function_component(AddressInputs)]
-fn address_inputs(props: &AddressProps) -> Html {
-    let t = use_prefs().t();
-    let api = use_api();
-    let province_key = format!("{}.province", props.id);
-    let ward_key = format!("{}.ward", props.id);
-    let street_key = format!("{}.street", props.id);
-    let province = value_of(&props.answers, &province_key);
-    let ward = value_of(&props.answers, &ward_key);
-    let provinces = {
-        let api = api.clone();
-        use_resource((), move |()| {
-            let api = api.clone();
-            async move { api.provinces().await }
-        })
-    };
-    let wards = use_resource(province.clone(), move |province| {
-        let api = api.clone();
-        async move {
-            if province.is_empty() {
-                Ok(Vec::new())
-            } else {
-                api.wards(&province).await
-            }
-        }
-    });
-    let select = |key: &str,
-                  current: &str,
-                  label: &str,
-                  units: &Resource<Vec<crate::services::api::Unit>>,
-                  reset: Option<String>| {
-        let (key, on_change) = (key.to_owned(), props.on_change.clone());
-        let id = input_id(&key);
-        let onchange = Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_change.emit((key.clone(), select.value()));
-            if let Some(reset) = &reset {
-                on_change.emit((reset.clone(), String::new()));
-            }
-        });
-        let options = match units {
-            Resource::Ready(list) => list
-                .iter()
-                .map(|u| {
-                    let code = u.code.to_string();
-                    let selected = code == current;
-                    html! { <option value={code} {selected}>{ &u.name }</option> }
-                })
-                .collect::<Html>(),
-            _ => html! {},
-        };
-        html! {
-            <div class="address-part">
-                <label class="label label--part" for={id.clone()}>{ label }</label>
-                <select {id} class="input select" {onchange} aria-invalid={props.invalid.then_some("true")}>
-                    <option value="" selected={current.is_empty()}>{ t.j.choose }</option>
-                    { options }
-                </select>
-            </div>
-        }
-    };
-    let street_on_change = props.on_change.clone();
-    let street_key_for_input = street_key.clone();
-    let oninput = Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        street_on_change.emit((street_key_for_input.clone(), input.value()));
-    });
-    html! {
-        <>
-            { select(&province_key, &province, t.j.province, &provinces.state, Some(ward_key.clone())) }
-            { select(&ward_key, &ward, t.j.ward, &wards.state, None) }
-            <div class="address-part">
-                <label class="label label--part" for={input_id(&street_key)}>{ t.j.street }</label>
-                <input id={input_id(&street_key)} class="input" type="text" autocomplete="off"
-                    value={value_of(&props.answers, &street_key)} {oninput} />
-            </div>
-        </>
-    }
-}
-
-/// An address answer in words: street, ward, province.
-#[function_component(AddressText)]
-fn address_text(props: &AddressProps) -> Html {
-    let api = use_api();
-    let part = |p: &str| value_of(&props.answers, &format!("{}.{p}", props.id));
-    let (province, ward, street) = (part("province"), part("ward"), part("street"));
-    let names = use_resource(province.clone(), move |province| {
-        let api = api.clone();
-        async move {
-            if province.is_empty() {
-                return Ok((Vec::new(), Vec::new()));
-            }
-            Ok((api.provinces().await?, api.wards(&province).await?))
-        }
-    });
-    let name = |list: &[crate::services::api::Unit], code: &str| {
-        list.iter()
-            .find(|u| u.code.to_string() == code)
-            .map_or_else(|| code.to_owned(), |u| u.name.clone())
-    };
-    let text = match &*names.state {
-        Resource::Ready(lists) => [street, name(&lists.1, &ward), name(&lists.0, &province)]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => [street, ward, province].join(", "),
     };
     html! { { text } }
 }

@@ -111,6 +111,7 @@ pub static STRINGS: Strings = Strings {
 pub static JOURNEY: Journey = Journey {
     h: &super::help::EN,
     review: &super::catalog::REVIEW_EN,
+    a: &super::address::EN,
     popup_done_title: "You are signed in",
     popup_done_body: "Close this window and go back to the form on the agency's page.",
     embed_service_of: |agency| format!("A service of {agency} · provided by Một Lần"),

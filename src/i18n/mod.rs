@@ -1,6 +1,8 @@
 //! Every user-interface string, one catalog per language. A catalog is a value of [`Strings`],
 //! so a string missing from one language is a compile error, not a blank on screen.
 
+#[cfg(feature = "journey")]
+pub mod address;
 pub mod catalog;
 mod en;
 #[cfg(feature = "journey")]
@@ -102,6 +104,8 @@ pub struct Journey {
     pub h: &'static help::Help,
     /// The agency review.
     pub review: &'static catalog::Review,
+    /// Historical addresses (old names before 1 July 2025).
+    pub a: &'static address::Addresses,
     pub popup_done_title: &'static str,
     pub popup_done_body: &'static str,
     /// Above an embedded form: whose service it is.

@@ -101,6 +101,7 @@ pub static STRINGS: Strings = Strings {
 pub static JOURNEY: Journey = Journey {
     h: &super::help::VI,
     review: &super::catalog::REVIEW_VI,
+    a: &super::address::VI,
     popup_done_title: "Bạn đã đăng nhập",
     popup_done_body: "Hãy đóng cửa sổ này và quay lại biểu mẫu trên trang của cơ quan.",
     embed_service_of: |agency| format!("Dịch vụ của {agency} · cung cấp bởi Một Lần"),

@@ -207,6 +207,30 @@ impl Api {
         .await
     }
 
+    /// The provinces before 1 July 2025, with their districts.
+    #[cfg(feature = "journey")]
+    pub async fn old_provinces(
+        &self,
+    ) -> Result<Vec<motlan_core::api::OldProvinceSummary>, ApiFailure> {
+        self.request(Method::Get, "/old-provinces", None::<&()>, None)
+            .await
+    }
+
+    /// An old district's communes, each with what it is today.
+    #[cfg(feature = "journey")]
+    pub async fn old_district(
+        &self,
+        code: &str,
+    ) -> Result<motlan_core::api::OldDistrictDetail, ApiFailure> {
+        self.request(
+            Method::Get,
+            &format!("/old-districts/{code}"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
     /// One of the dossier's actions (`supplement`, `payment`, `rating`, `withdraw`).
     pub async fn dossier_action<B: Serialize>(
         &self,

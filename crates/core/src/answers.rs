@@ -10,6 +10,7 @@ use crate::form::{Answers, Question, QuestionKind, visible_questions};
 use crate::personal_id::{PersonalId, Sex};
 use crate::procedure::Procedure;
 use crate::validate::ethnicity::canonical_ethnicity;
+use crate::validate::old_units::OldUnits;
 use crate::validate::{
     AdminUnits, format_date, normalize_name, parse_date, parse_email, parse_mobile,
     parse_past_date, parse_valid_until, parse_year,
@@ -47,6 +48,8 @@ field_messages! {
 pub struct CheckContext<'a> {
     pub today: Date,
     pub units: &'a AdminUnits,
+    /// The units from before 1 July 2025, for historical addresses.
+    pub old_units: &'a OldUnits,
 }
 
 /// Validates and normalises the answers to a procedure's form.
@@ -120,20 +123,7 @@ fn check_question(
 ) {
     let answer = |key: &str| answers.get(key).map(|v| v.trim()).filter(|v| !v.is_empty());
     if q.kind == QuestionKind::Address {
-        let keys = q.keys();
-        let parts: Vec<Option<&str>> = keys.iter().map(|k| answer(k)).collect();
-        if parts.iter().all(Option::is_none) && !q.required {
-            return;
-        }
-        match ctx.units.check_address(parts[0], parts[1], parts[2]) {
-            Ok(()) => {
-                for (key, part) in keys.iter().zip(parts) {
-                    clean.insert(key.clone(), part.unwrap_or_default().to_owned());
-                }
-            }
-            Err((part, e)) => errors.push(e.field_error(&format!("{}.{part}", q.id))),
-        }
-        return;
+        return crate::address_answer::check_address(q, answers, ctx, clean, errors);
     }
     let Some(value) = answer(&q.id) else {
         if q.required {

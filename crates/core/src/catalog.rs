@@ -134,7 +134,9 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     let known_key = |key: &str| {
         questions.contains(key)
             || key.rsplit_once('.').is_some_and(|(q, part)| {
-                questions.contains(q) && crate::form::ADDRESS_PARTS.contains(&part)
+                questions.contains(q)
+                    && (crate::form::ADDRESS_PARTS.contains(&part)
+                        || crate::form::OLD_ADDRESS_PARTS.contains(&part))
             })
     };
     for key in p.typical_case.keys() {

@@ -58,6 +58,7 @@ fn an_expired_driving_licence_is_not_exchanged() {
     let ctx = CheckContext {
         today: date!(2026 - 11 - 30),
         units: &units,
+        old_units: &crate::validate::old_units::OldUnits::default(),
     };
     let check = |expires: &str| {
         check_questions(

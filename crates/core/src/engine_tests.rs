@@ -224,6 +224,7 @@ fn a_complete_birth_registration_passes_the_shared_checks() {
     let ctx = CheckContext {
         today: date!(2026 - 11 - 24),
         units: &units,
+        old_units: &crate::validate::old_units::OldUnits::default(),
     };
     let mut typed = answers(&[
         ("requester.relation", "mother"),
@@ -272,6 +273,7 @@ fn a_page_check_reports_only_its_own_questions_and_normalises_them() {
     let ctx = CheckContext {
         today: date!(2026 - 11 - 24),
         units: &units,
+        old_units: &crate::validate::old_units::OldUnits::default(),
     };
     let given = answers(&[
         ("requester.relation", "mother"),
@@ -309,6 +311,7 @@ fn an_id_number_that_contradicts_the_birth_date_is_refused() {
     let ctx = CheckContext {
         today: date!(2026 - 11 - 24),
         units: &units,
+        old_units: &crate::validate::old_units::OldUnits::default(),
     };
     let case = answers(&[
         ("requester.relation", "spouse"),

@@ -10,11 +10,16 @@ use crate::Localized;
 use crate::source::{SourcePath, ValueKind};
 
 /// Answers by key. A question's key is its id; an address question answers three keys:
-/// `<id>.province`, `<id>.ward` and `<id>.street`.
+/// `<id>.province`, `<id>.ward` and `<id>.street` (a historical one four more, below).
 pub type Answers = BTreeMap<String, String>;
 
 /// The parts of an address answer.
 pub const ADDRESS_PARTS: [&str; 3] = ["province", "ward", "street"];
+
+/// The further parts of a historical address: which code list it was written with (`units`:
+/// `2025-07-01` or `before-2025-07-01`) and, for an old one, the old province, district and
+/// commune; `province` and `ward` then hold the commune of today it belongs to.
+pub const OLD_ADDRESS_PARTS: [&str; 4] = ["units", "old_province", "old_district", "old_commune"];
 
 /// What kind of answer a question takes; decides the input shown and the validator applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,14 +160,28 @@ pub struct Question {
     pub max: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<Holder>,
+    /// An address from the past (a former residence, a place of birth): it may be written with
+    /// the units from before 1 July 2025, and is shown with the commune it belongs to today.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub historical: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl Question {
     /// The answer keys this question fills.
     pub fn keys(&self) -> Vec<String> {
         if self.kind == QuestionKind::Address {
+            let old = if self.historical {
+                &OLD_ADDRESS_PARTS[..]
+            } else {
+                &[]
+            };
             ADDRESS_PARTS
                 .iter()
+                .chain(old)
                 .map(|part| format!("{}.{part}", self.id))
                 .collect()
         } else {
@@ -355,6 +374,14 @@ pub fn check_pages(pages: &[Page]) -> Vec<String> {
                 (QuestionKind::Choice, false) => {}
                 (_, false) => problems.push(format!("{what}: only a choice question has options")),
                 _ => {}
+            }
+            if q.historical && q.kind != QuestionKind::Address {
+                problems.push(format!("{what}: only an address question is historical"));
+            }
+            if q.historical && !q.prefill.is_empty() {
+                problems.push(format!(
+                    "{what}: a historical address is written by the citizen; national data fills only current ones"
+                ));
             }
             if q.kind == QuestionKind::Number && q.min.zip(q.max).is_none_or(|(lo, hi)| lo > hi) {
                 problems.push(format!("{what}: a number question needs min <= max"));

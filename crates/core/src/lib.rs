@@ -3,6 +3,7 @@
 //! The crate is pure and deterministic: it performs no I/O and reads no clock. Dates, times and
 //! identifiers come in as arguments so every rule runs identically in the browser and on the server.
 
+mod address_answer;
 pub mod answers;
 pub mod api;
 #[cfg(feature = "embedded-catalog")]

@@ -7,6 +7,7 @@ use crate::api::{RatingError, SupplementError};
 use crate::personal_id::PersonalIdError;
 use crate::prefill::PrefillError;
 use crate::reuse::DocumentError;
+use crate::validate::old_units::OldAddressError;
 use crate::validate::{AddressError, DateError, EmailError, NameError, PhoneError};
 
 macro_rules! lookup {
@@ -29,6 +30,7 @@ pub fn message(key: &str, lang: Lang) -> Option<&'static str> {
         DateError,
         NameError,
         AddressError,
+        OldAddressError,
         PrefillError,
         DocumentError,
         SupplementError,
@@ -47,6 +49,7 @@ pub fn all_keys() -> Vec<&'static str> {
     keys.extend(DateError::ALL.iter().map(|v| v.key()));
     keys.extend(NameError::ALL.iter().map(|v| v.key()));
     keys.extend(AddressError::ALL.iter().map(|v| v.key()));
+    keys.extend(OldAddressError::ALL.iter().map(|v| v.key()));
     keys.extend(PrefillError::ALL.iter().map(|v| v.key()));
     keys.extend(DocumentError::ALL.iter().map(|v| v.key()));
     keys.extend(SupplementError::ALL.iter().map(|v| v.key()));

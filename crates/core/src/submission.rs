@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::answers::{CheckContext, check_answers};
 use crate::api::{FiledDocument, SupplementAnswer, SupplementError, SupplementItem};
-use crate::form::{ADDRESS_PARTS, Answers};
+use crate::form::{ADDRESS_PARTS, Answers, OLD_ADDRESS_PARTS};
 use crate::prefill::{Prefilled, apply, check_locked};
 use crate::reuse::{DocumentError, DocumentStatus, Resolution};
 use crate::{FieldError, Procedure, field};
@@ -184,13 +184,18 @@ fn finish(
     }
 }
 
-/// Answer keys a supplement request reopens (an address question reopens its three parts).
+/// Answer keys a supplement request reopens (an address question reopens its parts).
 pub fn reopened_keys(items: &[SupplementItem]) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for item in items {
         if let SupplementItem::Answer(id) = item {
             keys.insert(id.clone());
-            keys.extend(ADDRESS_PARTS.iter().map(|part| format!("{id}.{part}")));
+            keys.extend(
+                ADDRESS_PARTS
+                    .iter()
+                    .chain(&OLD_ADDRESS_PARTS)
+                    .map(|part| format!("{id}.{part}")),
+            );
         }
     }
     keys

@@ -52,6 +52,8 @@ pub struct AppState {
     pub identity: Arc<identity::Identity>,
     pub national: Arc<dyn national::NationalData>,
     pub units: Arc<AdminUnits>,
+    /// The units from before 1 July 2025 and what each is today (aligned with `units`).
+    pub old_units: Arc<motlan_core::validate::old_units::OldUnits>,
     pub calendar: Arc<HolidayCalendar>,
     pub max_upload_bytes: usize,
     /// Where uploaded files are written (`tmp/` inside holds uploads in progress).
@@ -135,6 +137,7 @@ impl AppState {
         };
         identity::sandbox::register_volunteers(&identity, &storage).await?;
         let connect = identity_origins(&identity);
+        let units = load_units(&config.units_file)?;
         Ok(Self {
             help_changes: Arc::new(tokio::sync::watch::Sender::new(0)),
             help_code_seconds: config.help_code_seconds,
@@ -154,7 +157,12 @@ impl AppState {
             in_flight: in_flight::InFlight::default(),
             identity: Arc::new(identity),
             national: Arc::new(national::Sandbox::new()),
-            units: Arc::new(load_units(&config.units_file)?),
+            old_units: Arc::new(
+                motlan_core::validate::old_units::OldUnits::embedded()
+                    .and_then(|old| old.aligned_with(&units))
+                    .map_err(|e| anyhow::anyhow!("the units before 1 July 2025: {e}"))?,
+            ),
+            units: Arc::new(units),
             calendar: Arc::new(match &config.holidays_file {
                 Some(path) => {
                     let text = std::fs::read_to_string(path)

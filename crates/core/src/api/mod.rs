@@ -6,6 +6,7 @@ mod embed;
 mod fee;
 mod help;
 mod identity;
+mod old_units;
 mod page;
 
 pub use catalog::{
@@ -20,6 +21,7 @@ pub use help::{
     ProgressReport, ProgressUpdate, ReportRow, VolunteerReport,
 };
 pub use identity::IdentityProvider;
+pub use old_units::{OldCommuneEntry, OldDistrictDetail, OldDistrictSummary, OldProvinceSummary};
 pub use page::{DataUsePage, ReceiptPage};
 
 use std::collections::BTreeMap;

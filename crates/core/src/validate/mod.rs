@@ -6,6 +6,7 @@ pub mod date;
 pub mod email;
 pub mod ethnicity;
 pub mod name;
+pub mod old_units;
 pub mod phone;
 pub mod units;
 

@@ -100,6 +100,7 @@ async fn supplement(
             checks: CheckContext {
                 today: now.date(),
                 units: &state.units,
+                old_units: &state.old_units,
             },
         },
     )

@@ -136,6 +136,7 @@ async fn submit(
             checks: CheckContext {
                 today: received_at.date(),
                 units: &state.units,
+                old_units: &state.old_units,
             },
         },
     )

@@ -11,6 +11,7 @@ mod help;
 mod identity_provider;
 mod me;
 mod officer;
+mod old_units;
 mod owned;
 mod paging;
 mod procedures;
@@ -97,6 +98,7 @@ pub fn router() -> Router<AppState> {
         .merge(procedures::router())
         .merge(audit::router())
         .merge(units::router())
+        .merge(old_units::router())
         .merge(dossiers::router())
         .merge(receipt::router())
         .merge(me::router())

@@ -177,6 +177,7 @@ async fn check(
             .map_err(Failure::internal)?
             .date(),
         units: &state.units,
+        old_units: &state.old_units,
     };
     let (answers, errors) = check_questions(procedure, &request.answers, &request.questions, ctx);
     Ok(Json(CheckResponse { answers, errors }))

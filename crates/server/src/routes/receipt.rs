@@ -122,6 +122,25 @@ pub(super) async fn receipt(
             r.code.clone(),
         ));
     }
+    // Addresses written with the units from before 1 July 2025: as written, and today.
+    let historical = state
+        .catalog
+        .get(&r.procedure_code)
+        .into_iter()
+        .flat_map(|p| p.pages.iter().flat_map(|page| &page.questions))
+        .filter(|q| q.historical);
+    for q in historical {
+        if let Some((old, today)) =
+            state
+                .old_units
+                .old_and_new(&state.units, &q.id, &dossier.filed.answers)
+        {
+            rows.push((
+                "Địa chỉ theo tên cũ → nay / Old address → today",
+                format!("{}: {old} → {today}", q.label.vi),
+            ));
+        }
+    }
     if let Some(by) = &r.assisted_by {
         rows.push((
             "Được hỗ trợ bởi / Helped by",

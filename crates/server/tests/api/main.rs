@@ -11,6 +11,7 @@ mod identity;
 mod kiosks;
 mod me;
 mod oidc;
+mod old_addresses;
 mod paging;
 mod procedures;
 mod provider;
