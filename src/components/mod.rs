@@ -2,6 +2,10 @@
 
 #[cfg(feature = "journey")]
 pub mod address;
+#[cfg(feature = "journey")]
+pub mod address_parts;
+#[cfg(feature = "journey")]
+pub mod answer_keys;
 pub mod document_list;
 #[cfg(feature = "journey")]
 pub mod embed_layout;

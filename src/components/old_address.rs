@@ -9,8 +9,8 @@ use motlan_core::form::Answers;
 use motlan_core::validate::old_units::{Conversion, ConversionBasis};
 use yew::prelude::*;
 
-use super::address::{Picker, TextProps, TodayText, street};
-use super::question::{input_id, value_of};
+use super::address_parts::{Picker, TextProps, TodayText, street};
+use super::answer_keys::{input_id, value_of};
 use crate::hooks::use_api::use_api;
 use crate::hooks::use_resource::{Resource, use_resource};
 use crate::i18n::address::Addresses;

@@ -14,10 +14,8 @@ use super::address::{AddressInputs, AddressText};
 use crate::i18n::Strings;
 use crate::state::prefs::use_prefs;
 
-/// The id of a key's input, which error-summary links point at.
-pub fn input_id(key: &str) -> String {
-    format!("q-{}", key.replace('.', "-"))
-}
+pub use super::answer_keys::input_id;
+use super::answer_keys::value_of;
 
 fn sex_name(sex: Sex, t: &Strings) -> &'static str {
     match sex {
@@ -43,10 +41,6 @@ pub struct QuestionFieldProps {
     /// Problems, each against its answer key.
     pub errors: Rc<Vec<FieldError>>,
     pub on_change: Callback<(String, String)>,
-}
-
-pub(super) fn value_of(answers: &Answers, key: &str) -> String {
-    answers.get(key).cloned().unwrap_or_default()
 }
 
 #[function_component(QuestionField)]

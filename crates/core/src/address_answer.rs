@@ -3,7 +3,7 @@
 //! of today it belongs to. The clean answer names the code list its codes belong to.
 
 use crate::FieldError;
-use crate::answers::CheckContext;
+use crate::check_context::CheckContext;
 use crate::form::{Answers, Question};
 use crate::validate::old_units::{CURRENT_LIST, OLD_LIST, OldAddressError, OldAddressParts};
 

@@ -2,18 +2,15 @@
 //! values are normalised (names in NFC, phones as `0xxxxxxxxx`), answers to questions that do not
 //! apply are dropped, and every problem is reported at once, keyed to the input it concerns.
 
-use time::Date;
-
 use crate::FieldError;
 use crate::error::field_messages;
 use crate::form::{Answers, Question, QuestionKind, visible_questions};
 use crate::personal_id::{PersonalId, Sex};
 use crate::procedure::Procedure;
 use crate::validate::ethnicity::canonical_ethnicity;
-use crate::validate::old_units::OldUnits;
 use crate::validate::{
-    AdminUnits, format_date, normalize_name, parse_date, parse_email, parse_mobile,
-    parse_past_date, parse_valid_until, parse_year,
+    format_date, normalize_name, parse_date, parse_email, parse_mobile, parse_past_date,
+    parse_valid_until, parse_year,
 };
 
 field_messages! {
@@ -43,14 +40,7 @@ field_messages! {
     }
 }
 
-/// What answers are checked against: today's date (for "not in the future") and the unit list.
-#[derive(Debug, Clone, Copy)]
-pub struct CheckContext<'a> {
-    pub today: Date,
-    pub units: &'a AdminUnits,
-    /// The units from before 1 July 2025, for historical addresses.
-    pub old_units: &'a OldUnits,
-}
+pub use crate::check_context::CheckContext;
 
 /// Validates and normalises the answers to a procedure's form.
 pub fn check_answers(

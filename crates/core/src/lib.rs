@@ -10,6 +10,7 @@ pub mod api;
 pub mod catalog;
 #[cfg(all(test, feature = "embedded-catalog"))]
 mod catalog_facts_tests;
+mod check_context;
 #[cfg(feature = "checker")]
 pub mod checker;
 pub mod citizen;

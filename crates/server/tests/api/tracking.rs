@@ -42,7 +42,8 @@ fn hhen_judicial_record() -> Value {
         "answers": {
             "history": "2008-2012: Buôn Ma Thuột, học sinh\n2012-nay: Buôn Ma Thuột, giáo viên",
             "record_type": "1", "ban_info": "no", "purpose": "Bổ sung hồ sơ xin việc",
-            "copies": "1", "fee_reduction": "none", "declaration": "yes"
+            "copies": "1", "fee_reduction": "none", "declaration": "yes",
+            "previous_residence_moved": "no"
         }
     })
 }

@@ -2,7 +2,6 @@
 //! Hà Nội" → "Phường Ba Đình, Thành phố Hà Nội", for the check page's and the receipt's "old → new".
 
 use super::{OLD_LIST, OldUnits};
-use crate::form::Answers;
 use crate::validate::AdminUnits;
 
 impl OldUnits {
@@ -29,7 +28,7 @@ impl OldUnits {
         &self,
         units: &AdminUnits,
         id: &str,
-        answers: &Answers,
+        answers: &std::collections::BTreeMap<String, String>,
     ) -> Option<(String, String)> {
         let part = |p: &str| answers.get(&format!("{id}.{p}")).map(String::as_str);
         if part("units") != Some(OLD_LIST) {
