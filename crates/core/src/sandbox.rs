@@ -40,10 +40,13 @@ pub fn citizen(key: &str) -> Option<DemoCitizen> {
 
 /// For each catalog procedure, the demo citizen whose situation fits its typical case; used for
 /// effort figures in tests and benchmarks.
-pub const TYPICAL_FILERS: [(&str, &str); 11] = [
+pub const TYPICAL_FILERS: [(&str, &str); 14] = [
     ("1.000656", "pon"),
     ("1.000894", "hhen"),
     ("1.001193", "lan"),
+    ("1.001456", "huy"),
+    ("1.010041", "lan"),
+    ("1.014064", "minh"),
     ("1.004194", "huy"),
     ("1.004222", "minh"),
     ("1.004873", "hhen"),

@@ -8,7 +8,9 @@ use crate::helpers::TestApp;
 #[tokio::test]
 async fn search_covers_the_national_catalog_ranked_and_paged() {
     let app = TestApp::new().await;
-    let first = app.get("/api/v1/procedures?q=ho%20chieu&limit=5").await;
+    let first = app
+        .get("/api/v1/procedures?q=ho%20kinh%20doanh&limit=5")
+        .await;
     assert_eq!(first.status, StatusCode::OK);
     let items = first.json["items"].as_array().unwrap();
     assert_eq!(items.len(), 5);
@@ -18,19 +20,19 @@ async fn search_covers_the_national_catalog_ranked_and_paged() {
             .as_str()
             .unwrap()
             .to_lowercase()
-            .contains("hộ chiếu")
+            .contains("hộ kinh doanh")
     );
     assert_eq!(items[0]["online_form"], false);
     // The next page continues the same search, by cursor and by Link header.
     let next = first.json["next"].as_str().unwrap();
     let link = first.headers["link"].to_str().unwrap().to_owned();
     assert!(
-        link.contains("q=ho%20chieu") && link.contains(next),
+        link.contains("q=ho%20kinh%20doanh") && link.contains(next),
         "{link}"
     );
     let second = app
         .get(&format!(
-            "/api/v1/procedures?q=ho%20chieu&limit=5&cursor={next}"
+            "/api/v1/procedures?q=ho%20kinh%20doanh&limit=5&cursor={next}"
         ))
         .await;
     let codes = |page: &serde_json::Value| -> Vec<String> {
@@ -72,7 +74,7 @@ async fn an_information_page_groups_classified_documents_with_their_basis() {
             .starts_with("https://dichvucong.gov.vn/")
     );
     let national = app
-        .get("/api/v1/procedures?q=cap%20ho%20chieu%20pho%20thong&limit=1")
+        .get("/api/v1/procedures?q=cap%20doi%20the%20can%20cuoc&limit=1")
         .await;
     let code = national.json["items"][0]["code"]
         .as_str()

@@ -1,0 +1,77 @@
+// Two of the most-filed procedures added with full forms: re-issuing a lost căn cước card
+// (1.014064) and a confirmation of residence (1.010041). Everything the police need is in the
+// national population and residence databases: nothing is typed twice and nothing is uploaded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
+
+let browser;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Signs in as `name`, consents to every purpose, and starts filing `code`. */
+async function startFiling(page, name, code) {
+  await page.goto(BASE + '/');
+  await signIn(page, name);
+  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
+  await page.getByRole('checkbox').first().waitFor();
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+  await page.goto(`${BASE}/thu-tuc/${code}/khai/bat-dau`);
+  await signIn(page, name);
+  await page.getByRole('heading', { level: 1, name: 'Thông tin Nhà nước đã có' }).waitFor();
+}
+
+/** Fills the phone if the account has none. */
+async function phoneIfEmpty(page) {
+  const phone = page.getByLabel('Số điện thoại di động');
+  if (await phone.count() && !(await phone.inputValue())) await phone.fill('0912345678');
+}
+
+test('a lost căn cước card is re-issued with nothing typed twice and nothing uploaded', async () => {
+  const page = await newPage(browser, 360);
+  await startFiling(page, 'Trần Văn Minh', '1.014064');
+  // The identity comes from the population database: the ID number is shown, not asked.
+  assert.match(await page.locator('main').textContent(), /036094001234/);
+  await next(page);
+  await answerUntilCheck(page, async (heading) => {
+    if (heading === 'Liên hệ') await phoneIfEmpty(page);
+    if (heading === 'Lý do cấp lại') {
+      await expectAccessible(page, 'the re-issue reason');
+      await page.getByLabel('Bị mất thẻ').check();
+      await page.getByLabel(/^Qua bưu điện/).check();
+    }
+    if (heading === 'Giấy tờ') {
+      assert.equal(await page.locator('input[type=file]').count(), 0, 'the population database holds what is needed');
+    }
+  });
+  const check = await page.locator('main').textContent();
+  assert.match(check, /Bị mất thẻ/);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
+  // Half the 70,000 đ fee until the end of 2026.
+  assert.match(await page.locator('main').textContent(), /35\.000/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a confirmation of residence is asked in one sentence and is free', async () => {
+  const page = await newPage(browser, 320);
+  await startFiling(page, 'Nguyễn Thị Lan', '1.010041');
+  await next(page);
+  await answerUntilCheck(page, async (heading) => {
+    if (heading === 'Liên hệ') await phoneIfEmpty(page);
+    if (heading === 'Nội dung đề nghị') {
+      await page.getByLabel('Nội dung đề nghị').fill('Xác nhận thông tin về cư trú để nộp hồ sơ nhập học cho con');
+      await expectAccessible(page, 'the residence-confirmation request');
+    }
+    if (heading === 'Giấy tờ') {
+      assert.equal(await page.locator('input[type=file]').count(), 0, 'no CT01 to attach online');
+    }
+  });
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
+  assert.match(await page.locator('main').textContent(), /Miễn phí/);
+  assert.deepEqual(page.errors, []);
+});
