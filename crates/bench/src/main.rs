@@ -81,6 +81,11 @@ async fn main() {
     }
     let catalog = Catalog::embedded()
         .unwrap_or_else(|errors| panic!("{}", motlan_core::catalog::describe(&errors)));
+    // `motlan-bench --effort`: only the effort table (no servers, no timing).
+    if args.first().is_some_and(|a| a == "--effort") {
+        effort(&catalog);
+        return;
+    }
     catalog::report(&catalog);
     effort(&catalog);
     load::run().await;

@@ -40,17 +40,23 @@ pub fn citizen(key: &str) -> Option<DemoCitizen> {
 
 /// For each catalog procedure, the demo citizen whose situation fits its typical case; used for
 /// effort figures in tests and benchmarks.
-pub const TYPICAL_FILERS: [(&str, &str); 14] = [
+pub const TYPICAL_FILERS: [(&str, &str); 20] = [
     ("1.000656", "pon"),
     ("1.000894", "hhen"),
     ("1.001193", "lan"),
+    ("1.002755", "huy"),
+    ("1.003677", "minh"),
     ("1.001456", "huy"),
+    ("1.010028", "huy"),
     ("1.010041", "lan"),
     ("1.014064", "minh"),
     ("1.004194", "huy"),
     ("1.004222", "minh"),
     ("1.004873", "hhen"),
     ("2.000635", "lan"),
+    ("2.000986", "lan"),
+    ("2.001023", "lan"),
+    ("2.001159", "pon"),
     ("2.000815", "hhen"),
     ("3.000333", "hhen"),
     ("3.000347", "minh"),
