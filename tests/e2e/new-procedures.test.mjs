@@ -49,6 +49,7 @@ test('a lost căn cước card is re-issued with nothing typed twice and nothing
   });
   const check = await page.locator('main').textContent();
   assert.match(check, /Bị mất thẻ/);
+  assert.match(await page.getByTestId('fee-due').textContent(), /35\.000/);
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
   // Half the 70,000 đ fee until the end of 2026.

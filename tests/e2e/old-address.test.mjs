@@ -77,6 +77,7 @@ test('an old address of a split commune is filed with the commune of today the c
   await check.getByText(/Phường Ngọc Hà, Quận Ba Đình, Thành phố Hà Nội/).waitFor();
   assert.match(await check.textContent(), new RegExp(`→ nay là số 7 Hoàng Hoa Thám, ${chosen}`));
   await expectAccessible(page, 'the check page with an old address');
+  assert.match(await page.getByTestId('fee-due').textContent(), /200\.000/);
 
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   const code = await page.getByTestId('dossier-code').textContent();

@@ -274,3 +274,22 @@ fn the_sandbox_citizens_hold_papers_the_law_could_have_issued() {
         }
     }
 }
+
+#[test]
+fn a_lost_or_damaged_passport_and_a_reduced_judicial_record_cost_what_their_case_costs() {
+    let passport = procedure("1.001456");
+    for (case, fee) in [
+        ("none", 160_000),
+        ("expired", 160_000),
+        ("lost", 320_000),
+        ("damaged", 320_000),
+    ] {
+        let answers = answers(&[("previous_passport", case)]);
+        assert_eq!(passport.fees.online_for(&answers), fee, "{case}");
+    }
+    let record = procedure("3.000333");
+    for (case, fee) in [("none", 200_000), ("student", 100_000), ("exempt", 0)] {
+        let answers = answers(&[("fee_reduction", case)]);
+        assert_eq!(record.fees.online_for(&answers), fee, "{case}");
+    }
+}

@@ -99,6 +99,37 @@ pub struct Fees {
     /// Exemptions and how the amount is computed, when it is not a flat fee.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+    /// Cases with another amount, tried in order: the first whose condition the answers meet
+    /// sets the fee (a lost passport is replaced for more, a student pays half).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<FeeCase>,
+}
+
+/// A case with its own fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeeCase {
+    /// Who the case is, in words.
+    pub label: Localized,
+    pub when: crate::condition::Condition,
+    pub online: u64,
+    pub in_person: u64,
+}
+
+impl Fees {
+    /// The case these answers fall in, if any.
+    pub fn case_for(
+        &self,
+        answers: &std::collections::BTreeMap<String, String>,
+    ) -> Option<&FeeCase> {
+        self.cases.iter().find(|c| c.when.is_met(answers))
+    }
+
+    /// The fee of a dossier filed online with these answers.
+    pub fn online_for(&self, answers: &std::collections::BTreeMap<String, String>) -> u64 {
+        self.case_for(answers).map_or(self.online, |c| c.online)
+    }
 }
 
 /// A legal text the procedure rests on.

@@ -116,6 +116,18 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             </div>
         }
     };
+    let fee_due = {
+        let amount = procedure.fees.online_for(effective);
+        let amount = if amount == 0 {
+            t.free.to_owned()
+        } else {
+            crate::i18n::money(amount)
+        };
+        match procedure.fees.case_for(effective) {
+            Some(case) => format!("{amount} ({})", case.label.get(lang)),
+            None => amount,
+        }
+    };
     let from_national_data = || html! { <span class="hint">{ t.j.from_national_data }</span> };
     html! {
         <>
@@ -169,6 +181,8 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             }
             <h2 class="section-title">{ t.j.submit_title }</h2>
             <p>{ t.j.submit_lead }</p>
+            // The fee of these answers' case (a student pays half, a lost passport costs more).
+            <p data-testid="fee-due"><strong>{ t.fee }{ ": " }</strong>{ fee_due }</p>
             if let Some(agency) = embed.as_ref().and_then(|e| e.agency.as_ref()) {
                 <div class="checkbox">
                     <input type="checkbox" id="share-code" checked={*share} aria-describedby="share-code-hint"

@@ -144,6 +144,8 @@ async fn submit(
     let appointment_on = state
         .calendar
         .add_working_days(received_at.date(), procedure.processing_days);
+    // The case the answers fall in may have its own fee (a lost passport, a student).
+    let fee = procedure.fees.online_for(&filed.answers);
     let creation = state
         .storage
         .create_dossier(NewDossierRecord {
@@ -152,7 +154,7 @@ async fn submit(
             request_hash,
             procedure_code: procedure.code.to_string(),
             filed,
-            fee: procedure.fees.online,
+            fee,
             unit: state.receiving_unit.clone(),
             received_at,
             appointment_on,

@@ -4,6 +4,7 @@ mod attachments;
 mod catalog;
 mod dossiers;
 mod embedding;
+mod fees;
 mod filing;
 mod hardening;
 mod helpers;
