@@ -203,6 +203,28 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     problems
 }
 
+/// Every fee case reads questions of the form, in both languages.
+fn check_fee_cases(p: &Procedure) -> Vec<String> {
+    let questions: HashSet<&str> = p
+        .pages
+        .iter()
+        .flat_map(|page| &page.questions)
+        .map(|q| q.id.as_str())
+        .collect();
+    let mut problems = Vec::new();
+    for (i, case) in p.fees.cases.iter().enumerate() {
+        if case.label.vi.trim().is_empty() || case.label.en.trim().is_empty() {
+            problems.push(format!("fee case {i} needs a label in both languages"));
+        }
+        for q in case.when.questions() {
+            if !questions.contains(q) {
+                problems.push(format!("fee case {i} reads {q:?}, which is not a question"));
+            }
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,26 +349,4 @@ mod tests {
             "{errors:?}"
         );
     }
-}
-
-/// Every fee case reads questions of the form, in both languages.
-fn check_fee_cases(p: &Procedure) -> Vec<String> {
-    let questions: HashSet<&str> = p
-        .pages
-        .iter()
-        .flat_map(|page| &page.questions)
-        .map(|q| q.id.as_str())
-        .collect();
-    let mut problems = Vec::new();
-    for (i, case) in p.fees.cases.iter().enumerate() {
-        if case.label.vi.trim().is_empty() || case.label.en.trim().is_empty() {
-            problems.push(format!("fee case {i} needs a label in both languages"));
-        }
-        for q in case.when.questions() {
-            if !questions.contains(q) {
-                problems.push(format!("fee case {i} reads {q:?}, which is not a question"));
-            }
-        }
-    }
-    problems
 }
