@@ -1,8 +1,9 @@
 //! A procedure: what it is, time, fee, legal basis, the papers with their once-only status, and
 //! the way into filing it.
 
+use motlan_core::Lang;
+use motlan_core::api::ProcedureOverview as Procedure;
 use motlan_core::consent::Purpose;
-use motlan_core::{Lang, Procedure};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -63,7 +64,7 @@ fn form_procedure(props: &FormProcedureProps) -> Html {
         let api = api.clone();
         use_resource(props.code.clone(), move |code| {
             let api = api.clone();
-            async move { api.procedure(&code).await }
+            async move { api.procedure_overview(&code).await }
         })
     };
     match &*procedure.state {

@@ -1,12 +1,14 @@
 //! The only module that talks HTTP. One generic request function maps every outcome to a typed
 //! result; pages never see a status code.
 
+use motlan_core::Lang;
+#[cfg(feature = "journey")]
+use motlan_core::Procedure;
 use motlan_core::api::{
     ApiError, CheckRequest, CheckResponse, ConsentRecord, ConsentText, DataUse, DataUsePage,
     DossierDetail, DossierReceipt, DraftKey, Me, NewDossier, PrefillRequest, PrefillResponse,
     Rating, ReceiptPage, SupplementAnswer,
 };
-use motlan_core::{Lang, Procedure};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use yew::AttrValue;
@@ -115,12 +117,28 @@ impl Api {
     }
 
     /// The latest reads of national data (the newest 200; the API pages further back).
+    /// What a procedure's page shows: the same answer, read without the form.
+    pub async fn procedure_overview(
+        &self,
+        code: &str,
+    ) -> Result<motlan_core::api::ProcedureOverview, ApiFailure> {
+        self.request(
+            Method::Get,
+            &format!("/procedures/{code}"),
+            None::<&()>,
+            None,
+        )
+        .await
+    }
+
     pub async fn data_use(&self) -> Result<Vec<DataUse>, ApiFailure> {
         self.request::<_, DataUsePage>(Method::Get, "/me/data-use?limit=200", None::<&()>, None)
             .await
             .map(|page| page.items)
     }
 
+    /// The whole procedure: its form, for the filing journey and the dossier pages.
+    #[cfg(feature = "journey")]
     pub async fn procedure(&self, code: &str) -> Result<Procedure, ApiFailure> {
         self.request(
             Method::Get,

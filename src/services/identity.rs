@@ -217,6 +217,33 @@ pub fn pending_for_ticket() -> bool {
         .is_some_and(|p| p.ticket.is_some())
 }
 
+/// Ends the citizen's session at the provider too, when it offers that (a real provider keeps
+/// one; the sandbox does not): the browser goes there with the ID token and comes back home.
+pub async fn end_session(identity: &str, token: &str) {
+    let Ok(discovery) = discover(identity).await else {
+        return;
+    };
+    let (Some(end), Ok(window)) = (discovery.end_session_endpoint, window()) else {
+        return;
+    };
+    // An embedded form cannot show the provider (it refuses frames): its popup signed in.
+    if window
+        .top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| !js_sys::Object::is(&top, &window))
+    {
+        return;
+    }
+    let origin = window.location().origin().unwrap_or_default();
+    let _ = window.location().assign(&format!(
+        "{end}?id_token_hint={}&client_id={}&post_logout_redirect_uri={}",
+        encode(token),
+        encode(&discovery.client_id),
+        encode(&format!("{origin}/"))
+    ));
+}
+
 /// Drops anything a sign-in left in this tab.
 pub fn forget_pending() {
     if let Ok(storage) = session_storage() {

@@ -95,9 +95,15 @@ impl UseSession {
     pub fn sign_out(&self, api: &crate::services::api::Api) {
         crate::services::identity::forget_pending();
         crate::services::drafts::discard_all();
-        let api = api.authorized(self.token());
+        let token = self.token();
+        let api = api.authorized(token.clone());
+        let identity = self.identity();
         wasm_bindgen_futures::spawn_local(async move {
             let _ = api.forget_draft_key().await;
+            // Then the provider's session, so a shared device does not sign the next person in.
+            if let Some(token) = token {
+                crate::services::identity::end_session(&identity, &token).await;
+            }
         });
         self.handle.dispatch(SessionAction::SignedOut);
     }

@@ -51,6 +51,7 @@ before(async () => {
       client_id: 'motlan-web',
       token_endpoint_auth_method: 'none',
       redirect_uris: [`${base}/dang-nhap`],
+      post_logout_redirect_uris: [`${base}/`],
       grant_types: ['authorization_code'],
       response_types: ['code'],
       id_token_signed_response_alg: 'ES256',
@@ -142,6 +143,14 @@ test('the app signs in through an independent OpenID provider and files a dossie
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
   assert.deepEqual(page.errors, []);
+
+  // Signing out ends the provider's session too: on a shared device the next person is asked
+  // to sign in, not signed in as her.
+  await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
+  await page.getByRole('button', { name: /sign me out/i }).click();
+  await page.waitForURL(`${base}/`);
+  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.locator('input[name=login]').waitFor();
   // The provider's own pages ask for a web font; nothing else tried to leave the machine.
   assert.ok(outside.every((url) => url.startsWith('https://fonts.googleapis.com/')), outside.join(', '));
 });

@@ -24,4 +24,8 @@ pub struct IdentityProvider {
     pub scopes: String,
     /// The provider is the SANDBOX with invented citizens, not VNeID.
     pub sandbox: bool,
+    /// Where signing out ends the citizen's session at the provider too (OpenID Connect
+    /// RP-Initiated Logout), so the next person on a shared device is asked to sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_session_endpoint: Option<String>,
 }

@@ -7,6 +7,7 @@ mod fee;
 mod help;
 mod identity;
 mod old_units;
+mod overview;
 mod page;
 
 pub use catalog::{
@@ -22,6 +23,7 @@ pub use help::{
 };
 pub use identity::IdentityProvider;
 pub use old_units::{OldCommuneEntry, OldDistrictDetail, OldDistrictSummary, OldProvinceSummary};
+pub use overview::{FeesOverview, ProcedureOverview};
 pub use page::{DataUsePage, ReceiptPage};
 
 use std::collections::BTreeMap;

@@ -69,6 +69,8 @@ impl Identity {
                 client_id: audience.to_owned(),
                 scopes: scopes.to_owned(),
                 sandbox: true,
+                // The sandbox keeps no session: its page asks who to sign in as every time.
+                end_session_endpoint: None,
             },
         })
     }
@@ -102,6 +104,7 @@ impl Identity {
                 client_id: audience.to_owned(),
                 scopes: scopes.to_owned(),
                 sandbox: false,
+                end_session_endpoint: discovery.end_session_endpoint,
             },
         })
     }

@@ -25,6 +25,8 @@ pub struct Discovery {
     pub jwks_uri: String,
     #[serde(default)]
     pub id_token_signing_alg_values_supported: Vec<String>,
+    #[serde(default)]
+    pub end_session_endpoint: Option<String>,
 }
 
 /// A key the API trusts, with the one algorithm it may be used with.
