@@ -76,3 +76,34 @@ test('a confirmation of residence is asked in one sentence and is free', async (
   assert.match(await page.locator('main').textContent(), /Miễn phí/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a lost passport is replaced at the replacement fee, with the photo and the loss report uploaded', async () => {
+  const page = await newPage(browser, 360);
+  await startFiling(page, 'Phạm Quốc Huy', '1.001456');
+  await next(page);
+  await answerUntilCheck(page, async (heading) => {
+    if (heading === 'Nghề nghiệp và liên hệ') {
+      await page.getByLabel('Nghề nghiệp').fill('Sinh viên');
+      await phoneIfEmpty(page);
+    }
+    if (heading === 'Hộ chiếu trước đây') {
+      await page.getByLabel('Có, nhưng bị mất (đã trình báo mất)').check();
+      await page.getByLabel('Số hộ chiếu gần nhất').fill('C1234567');
+    }
+    if (heading === 'Giấy tờ') {
+      const inputs = page.locator('input[type=file]');
+      assert.equal(await inputs.count(), 2, 'the portrait and the loss report');
+      for (const [i, name] of ['anh-chan-dung.jpg', 'don-bao-mat.pdf'].entries()) {
+        const type = name.endsWith('.jpg') ? 'image/jpeg' : 'application/pdf';
+        const bytes = type === 'image/jpeg' ? Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) : Buffer.from('%PDF-1.4\n% report\n');
+        await inputs.nth(i).setInputFiles({ name, mimeType: type, buffer: bytes });
+        await page.locator('.upload__name', { hasText: name }).waitFor();
+      }
+    }
+  });
+  assert.match(await page.getByTestId('fee-due').textContent(), /320\.000.*bị mất hoặc hư hỏng/);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
+  assert.match(await page.locator('main').textContent(), /320\.000/);
+  assert.deepEqual(page.errors, []);
+});
