@@ -28,6 +28,8 @@ fn switch(route: Route) -> Html {
         #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
         #[cfg(feature = "journey")]
+        Route::Outbox => html! { <crate::pages::outbox::OutboxPage /> },
+        #[cfg(feature = "journey")]
         Route::AgencyReview => html! { <crate::pages::review::ReviewPage /> },
         #[cfg(feature = "journey")]
         Route::Volunteer => html! { <crate::pages::help::VolunteerPage /> },
@@ -48,6 +50,7 @@ fn switch(route: Route) -> Html {
         | Route::EmbedProcedure { .. }
         | Route::EmbedFiling { .. }
         | Route::MyDossiers
+        | Route::Outbox
         | Route::DataUse
         | Route::AgencyReview
         | Route::Volunteer

@@ -17,6 +17,9 @@ pub enum Route {
     MyDossiers,
     #[at("/ho-so/:code")]
     Dossier { code: String },
+    /// Dossiers waiting to be sent from this device (the connection was lost as they were filed).
+    #[at("/ho-so-cho-gui")]
+    Outbox,
     /// Where the identity provider sends the citizen back (`services::identity::CALLBACK_PATH`).
     #[at("/dang-nhap")]
     SignIn,

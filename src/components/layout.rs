@@ -49,21 +49,65 @@ fn site_layout(props: &LayoutProps) -> Html {
     };
     let session = use_session();
     let api = use_context::<crate::services::api::Api>().expect("Api context");
+    // Dossiers waiting to be sent: counted again whenever the outbox changes.
+    let waiting = use_state(crate::services::drafts::waiting_count);
+    #[cfg(feature = "journey")]
+    {
+        let waiting = waiting.clone();
+        use_effect_with((), move |()| {
+            use wasm_bindgen::JsCast as _;
+            let recount = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                waiting.set(crate::services::drafts::waiting_count())
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    crate::services::outbox::CHANGED,
+                    recount.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        crate::services::outbox::CHANGED,
+                        recount.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // Signing out with dossiers waiting asks first: they are deleted with the session.
+    let confirming = use_state(|| false);
     let account = match session.me() {
         Some(me) => {
             let name = me.name.clone();
-            let sign_out = Callback::from(move |_: MouseEvent| session.sign_out(&api));
+            let sign_out = {
+                let (confirming, session, api) = (confirming.clone(), session.clone(), api.clone());
+                Callback::from(move |_: MouseEvent| {
+                    if crate::services::drafts::waiting_count() > 0 && !*confirming {
+                        confirming.set(true);
+                    } else {
+                        confirming.set(false);
+                        session.sign_out(&api);
+                    }
+                })
+            };
             html! {
                 <div class="header__account">
                     <span>{ (t.signed_in_as)(&name) }</span>
                     <Link<Route> to={Route::MyDossiers} classes="header__link">{ t.my_dossiers }</Link<Route>>
                     <Link<Route> to={Route::Consent} classes="header__link">{ t.my_data }</Link<Route>>
-                    <button type="button" class="link-button" onclick={sign_out}>{ t.sign_out }</button>
+                    <button type="button" class="link-button" onclick={sign_out}>
+                        { if *confirming { t.sign_out_anyway } else { t.sign_out } }
+                    </button>
                 </div>
             }
         }
         None => html! { <SignInButton class="button--secondary" /> },
     };
+    let waiting_link = (*waiting > 0).then(|| html! {
+        <Link<Route> to={Route::Outbox} classes="header__link header__waiting">{ (t.waiting_to_send)(*waiting) }</Link<Route>>
+    });
     let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
     let switch_button = html! {
         <button type="button" class="link-button" lang={other_lang} onclick={switch}>
@@ -77,16 +121,21 @@ fn site_layout(props: &LayoutProps) -> Html {
                 <div class="container header__inner">
                     <Link<Route> to={Route::Home} classes="header__name">{ t.app_name }</Link<Route>>
                     <div class="header__tools">
+                        { waiting_link }
                         { account }
                         { switch_button }
                     </div>
                 </div>
             </header>
+            if *confirming {
+                <div class="container"><p class="warning" role="alert">{ (t.sign_out_warning)(*waiting) }</p></div>
+            }
             <p class="tagline container">{ t.tagline }</p>
             <p class="sandbox-banner container"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>
             <main id="main-content" class="container" tabindex="-1">
                 { props.children.clone() }
             </main>
+            { runner() }
             <footer class="footer">
                 <div class="container">
                     <p>{ t.footer }</p>
@@ -101,4 +150,12 @@ fn site_layout(props: &LayoutProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// Sends waiting dossiers while signed in (the full app; the first load shows only the count).
+fn runner() -> Html {
+    #[cfg(feature = "journey")]
+    return html! { <crate::components::outbox_runner::OutboxRunner /> };
+    #[cfg(not(feature = "journey"))]
+    html! {}
 }

@@ -20,6 +20,8 @@ pub mod load_state;
 #[cfg(feature = "journey")]
 pub mod old_address;
 #[cfg(feature = "journey")]
+pub mod outbox_runner;
+#[cfg(feature = "journey")]
 pub mod popup_sign_in;
 #[cfg(feature = "journey")]
 pub mod question;

@@ -71,6 +71,13 @@ pub static STRINGS: Strings = Strings {
     },
     sign_in: "Sign in with your electronic identity",
     sign_out: "Sign out",
+    sign_out_anyway: "Sign out anyway",
+    sign_out_warning: |n| {
+        format!(
+            "{n} dossier(s) on this device have not been sent yet. Signing out deletes them; choose \"Sign out anyway\" if you are sure, or open \"Waiting to send\" to send them first."
+        )
+    },
+    waiting_to_send: |n| format!("Waiting to send ({n})"),
     signed_in_as: |name| format!("Signed in: {name}"),
     signing_in: "Signing in…",
     sign_in_failed: "Signing in did not work. Please try again.",
@@ -218,6 +225,18 @@ pub static JOURNEY: Journey = Journey {
     submit: "File the dossier",
     submit_lead: "By filing, you declare that the details above are true.",
     submit_network: "It could not be sent because the connection failed. Nothing is lost and the dossier cannot be filed twice; please try again.",
+    queued_title: "Dossier waiting to be sent",
+    queued_body: "There is no connection. The dossier is kept on this device (encrypted, unreadable to anyone) and is sent by itself when the connection returns, with the same key, so it can never be filed twice. You can cancel it before it is sent.",
+    queued_link: "See the dossiers waiting to be sent",
+    outbox_title: "Dossiers waiting to be sent",
+    outbox_lead: "These dossiers were filed while the connection was lost. They are sent by themselves when there is a connection and you are signed in; each is filed once only.",
+    outbox_empty: "No dossier is waiting to be sent.",
+    outbox_queued_at: "Kept at",
+    outbox_waiting: "Waiting for a connection",
+    outbox_refused: "Not sent: the office refused it:",
+    outbox_cancel: "Cancel this dossier",
+    outbox_sign_in: "Sign in to send these dossiers.",
+    outbox_sent: "Sent. Dossier code:",
     submit_title: "File the dossier",
     suggested: |source| format!("A suggestion you may change. {source}"),
     supplement_lead: "The officer asks only for the items below; the rest of your dossier stays as it is.",

@@ -59,6 +59,13 @@ pub static STRINGS: Strings = Strings {
     },
     sign_in: "Đăng nhập bằng tài khoản định danh điện tử",
     sign_out: "Đăng xuất",
+    sign_out_anyway: "Vẫn đăng xuất",
+    sign_out_warning: |n| {
+        format!(
+            "Bạn còn {n} hồ sơ chưa gửi được trên máy này. Đăng xuất sẽ xóa chúng; bấm \"Vẫn đăng xuất\" nếu bạn chắc chắn, hoặc mở \"Đang chờ gửi\" để gửi trước."
+        )
+    },
+    waiting_to_send: |n| format!("Đang chờ gửi ({n})"),
     signed_in_as: |name| format!("Đã đăng nhập: {name}"),
     signing_in: "Đang đăng nhập…",
     sign_in_failed: "Chưa đăng nhập được. Hãy thử đăng nhập lại.",
@@ -206,6 +213,18 @@ pub static JOURNEY: Journey = Journey {
     submit: "Nộp hồ sơ",
     submit_lead: "Khi nộp, bạn cam đoan những thông tin trên là đúng sự thật.",
     submit_network: "Chưa gửi được vì mất kết nối. Không có gì bị mất và hồ sơ sẽ không bị nộp hai lần; hãy thử lại.",
+    queued_title: "Hồ sơ đang chờ gửi",
+    queued_body: "Chưa có kết nối mạng. Hồ sơ đã được lưu trên máy này (đã mã hóa, không ai đọc được) và sẽ tự gửi khi có mạng trở lại, với cùng một mã nên không bao giờ bị nộp hai lần. Bạn có thể hủy hồ sơ trước khi nó được gửi.",
+    queued_link: "Xem hồ sơ đang chờ gửi",
+    outbox_title: "Hồ sơ đang chờ gửi",
+    outbox_lead: "Các hồ sơ này được nộp khi mất kết nối. Chúng được gửi tự động khi có mạng và bạn đang đăng nhập; mỗi hồ sơ chỉ được nộp một lần.",
+    outbox_empty: "Không có hồ sơ nào đang chờ gửi.",
+    outbox_queued_at: "Lưu lúc",
+    outbox_waiting: "Đang chờ có mạng để gửi",
+    outbox_refused: "Không gửi được, cơ quan từ chối:",
+    outbox_cancel: "Hủy hồ sơ này",
+    outbox_sign_in: "Hãy đăng nhập để gửi các hồ sơ này.",
+    outbox_sent: "Đã gửi. Mã hồ sơ:",
     submit_title: "Nộp hồ sơ",
     suggested: |source| format!("Gợi ý, bạn có thể sửa. {source}"),
     supplement_lead: "Cán bộ chỉ yêu cầu bổ sung những mục dưới đây; các thông tin khác của hồ sơ giữ nguyên.",

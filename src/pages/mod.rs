@@ -16,6 +16,8 @@ pub mod kiosk;
 #[cfg(feature = "journey")]
 mod my_dossiers;
 mod not_found;
+#[cfg(feature = "journey")]
+pub mod outbox;
 mod procedure;
 #[cfg(feature = "journey")]
 pub mod review;

@@ -18,6 +18,18 @@ use web_sys::CryptoKey;
 use super::api::{Api, ApiFailure};
 
 const PREFIX: &str = "motlan.draft.";
+/// Where dossiers waiting to be sent are kept (`services/outbox.rs`).
+pub const OUTBOX_PREFIX: &str = "motlan.outbox.";
+
+/// How many dossiers wait to be sent on this device (read for the header and sign-out).
+pub fn waiting_count() -> u32 {
+    storage().map_or(0, |s| {
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(OUTBOX_PREFIX))
+            .count() as u32
+    })
+}
 
 /// What is kept of a filing in progress.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -121,9 +133,9 @@ impl DraftBox {
         })
     }
 
-    /// Encrypts and stores the draft of procedure `code`, replacing any earlier one.
-    pub async fn save(&self, code: &str, draft: &Draft) -> Option<()> {
-        let plain = serde_json::to_vec(draft).ok()?;
+    /// Encrypts `plain`, bound to this citizen and to `label` (AES-256-GCM, fresh IV): the
+    /// sealed text to keep in storage.
+    pub async fn seal(&self, label: &str, plain: &[u8]) -> Option<String> {
         let mut iv = [0u8; 12];
         web_sys::window()?
             .crypto()
@@ -131,32 +143,40 @@ impl DraftBox {
             .get_random_values_with_u8_array(&mut iv)
             .ok()?;
         let promise = subtle()?
-            .encrypt_with_object_and_u8_array(&params(&iv, &self.owner, code), &self.key, &plain)
+            .encrypt_with_object_and_u8_array(&params(&iv, &self.owner, label), &self.key, plain)
             .ok()?;
         let sealed = JsFuture::from(promise).await.ok()?;
-        let sealed = Sealed {
+        serde_json::to_string(&Sealed {
             iv: hex(&iv),
             data: hex(&Uint8Array::new(&sealed).to_vec()),
-        };
+        })
+        .ok()
+    }
+
+    /// What [`DraftBox::seal`] sealed with the same key, citizen and label.
+    pub async fn unseal(&self, label: &str, sealed: &str) -> Option<Vec<u8>> {
+        let sealed: Sealed = serde_json::from_str(sealed).ok()?;
+        let iv = unhex(&sealed.iv)?;
+        let data = unhex(&sealed.data)?;
+        let promise = subtle()?
+            .decrypt_with_object_and_u8_array(&params(&iv, &self.owner, label), &self.key, &data)
+            .ok()?;
+        let plain = JsFuture::from(promise).await.ok()?;
+        Some(Uint8Array::new(&plain).to_vec())
+    }
+
+    /// Encrypts and stores the draft of procedure `code`, replacing any earlier one.
+    pub async fn save(&self, code: &str, draft: &Draft) -> Option<()> {
+        let sealed = self.seal(code, &serde_json::to_vec(draft).ok()?).await?;
         storage()?
-            .set_item(
-                &format!("{PREFIX}{code}"),
-                &serde_json::to_string(&sealed).ok()?,
-            )
+            .set_item(&format!("{PREFIX}{code}"), &sealed)
             .ok()
     }
 
     /// The draft of procedure `code`, if there is one this key opens.
     pub async fn load(&self, code: &str) -> Option<Draft> {
         let text = storage()?.get_item(&format!("{PREFIX}{code}")).ok()??;
-        let sealed: Sealed = serde_json::from_str(&text).ok()?;
-        let iv = unhex(&sealed.iv)?;
-        let data = unhex(&sealed.data)?;
-        let promise = subtle()?
-            .decrypt_with_object_and_u8_array(&params(&iv, &self.owner, code), &self.key, &data)
-            .ok()?;
-        let plain = JsFuture::from(promise).await.ok()?;
-        serde_json::from_slice(&Uint8Array::new(&plain).to_vec()).ok()
+        serde_json::from_slice(&self.unseal(code, &text).await?).ok()
     }
 }
 
@@ -167,12 +187,12 @@ pub fn discard(code: &str) {
     }
 }
 
-/// Deletes every draft on this device (at sign-out).
+/// Deletes every draft on this device, and every dossier waiting to be sent (at sign-out).
 pub fn discard_all() {
     let Some(storage) = storage() else { return };
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
+        .filter(|k| k.starts_with(PREFIX) || k.starts_with(OUTBOX_PREFIX))
         .collect();
     for key in keys {
         let _ = storage.remove_item(&key);

@@ -10,4 +10,6 @@ pub mod fee;
 #[cfg(feature = "journey")]
 pub mod help;
 pub mod identity;
+#[cfg(feature = "journey")]
+pub mod outbox;
 pub mod upload;

@@ -40,3 +40,10 @@ self.addEventListener("fetch", (event) => {
   // Files of this build: their names change with their content, so the cached copy is right.
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
 });
+
+// Background Sync, where the browser has it: wake the open pages to send the dossiers waiting
+// in their outbox. The worker never reads them: they are sealed with a key only the page holds.
+self.addEventListener("sync", (event) => {
+  if (event.tag !== "motlan-outbox") return;
+  event.waitUntil(self.clients.matchAll().then((clients) => clients.forEach((c) => c.postMessage("motlan-outbox"))));
+});

@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use super::StepProps;
 use crate::components::question::display;
 use crate::hooks::use_api::use_api;
+use crate::route::Route;
 use crate::services::api::ApiFailure;
 use crate::services::drafts;
 use crate::state::embed::{use_embed, use_links};
@@ -27,6 +28,8 @@ pub(super) fn check_step(props: &StepProps) -> Html {
     let embed = use_embed();
     let links = use_links();
     let share = use_state(|| false);
+    // Kept to send later: the connection was lost as the citizen filed.
+    let queued = use_state(|| false);
     let procedure = &props.procedure;
     let effective = &props.effective;
     let plan = props.plan();
@@ -49,6 +52,9 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 .map(|h| h.link),
         };
         let key = props.filing.idempotency_key.clone();
+        // Not inside an agency's frame: the outbox is this site's, shown in its own header.
+        let draft_box = props.draft_box.clone().filter(|_| embed.is_none());
+        let queued = queued.clone();
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
@@ -57,6 +63,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             failure.set(None);
             let (api, code, dossier, key) =
                 (api.clone(), code.clone(), dossier.clone(), key.clone());
+            let (draft_box, queued) = (draft_box.clone(), queued.clone());
             let (embed, links) = (embed.clone(), links.clone());
             let (busy, navigator, errors, failure) = (
                 busy.clone(),
@@ -90,6 +97,18 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                         errors.set(error.fields);
                         busy.set(false);
                     }
+                    // No connection: the dossier waits, sealed, and is sent when it returns.
+                    Err(ApiFailure::Network)
+                        if match &draft_box {
+                            Some(b) => crate::services::outbox::queue(b, &key, &dossier)
+                                .await
+                                .is_some(),
+                            None => false,
+                        } =>
+                    {
+                        drafts::discard(&code);
+                        queued.set(true);
+                    }
                     Err(f) => {
                         failure.set(Some(f.message(lang, t.j.submit_network)));
                         busy.set(false);
@@ -98,6 +117,40 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             });
         })
     };
+    // Once the outbox sends the dossier kept here, show its receipt as a direct filing would.
+    {
+        let (navigator, links, code) = (navigator.clone(), links.clone(), code.clone());
+        let key = props.filing.idempotency_key.clone();
+        use_effect_with(*queued, move |&queued| {
+            use wasm_bindgen::JsCast as _;
+            let window = web_sys::window();
+            let follow = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                let filed = crate::components::outbox_runner::SENT.with(|s| {
+                    s.borrow()
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, c)| c.clone())
+                });
+                if let Some(receipt) = filed {
+                    navigator.push(&links.dossier(&code, &receipt));
+                }
+            });
+            if let (true, Some(w)) = (queued, &window) {
+                let _ = w.add_event_listener_with_callback(
+                    crate::services::outbox::CHANGED,
+                    follow.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        crate::services::outbox::CHANGED,
+                        follow.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
     let change = |step: &str| {
         let (navigator, returning, links) =
             (navigator.clone(), props.returning.clone(), links.clone());
@@ -191,7 +244,15 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 </div>
                 <p class="hint" id="share-code-hint">{ t.j.embed_share_hint }</p>
             }
-            <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
+            if *queued {
+                <div class="panel panel--waiting" role="status" data-testid="queued">
+                    <h2 class="panel__title">{ t.j.queued_title }</h2>
+                    <p class="panel__body">{ t.j.queued_body }</p>
+                    <p><Link<Route> to={Route::Outbox}>{ t.j.queued_link }</Link<Route>></p>
+                </div>
+            } else {
+                <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
+            }
         </>
     }
 }

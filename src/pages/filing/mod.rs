@@ -101,6 +101,8 @@ struct StepProps {
     step: String,
     next: Route,
     heading: NodeRef,
+    /// The citizen's draft key, once opened: it also seals a dossier kept to send later.
+    draft_box: Option<Rc<DraftBox>>,
 }
 
 impl StepProps {
@@ -367,6 +369,7 @@ fn journey(props: &JourneyProps) -> Html {
         step: plan.steps[index].id().to_owned(),
         next: route(plan.next(index, *returning)),
         heading: heading.clone(),
+        draft_box: (*draft_box).clone(),
     };
     let body = match &plan.steps[index] {
         Step::Known => html! { <known::KnownStep ..step /> },
