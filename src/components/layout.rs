@@ -50,32 +50,9 @@ fn site_layout(props: &LayoutProps) -> Html {
     let session = use_session();
     let api = use_context::<crate::services::api::Api>().expect("Api context");
     // Dossiers waiting to be sent: counted again whenever the outbox changes.
-    let waiting = use_state(crate::services::drafts::waiting_count);
     #[cfg(feature = "journey")]
-    {
-        let waiting = waiting.clone();
-        use_effect_with((), move |()| {
-            use wasm_bindgen::JsCast as _;
-            let recount = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                waiting.set(crate::services::drafts::waiting_count())
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    crate::services::outbox::CHANGED,
-                    recount.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        crate::services::outbox::CHANGED,
-                        recount.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    let _ = crate::hooks::use_outbox::use_outbox_version();
+    let waiting = crate::services::drafts::waiting_count();
     // Signing out with dossiers waiting asks first: they are deleted with the session.
     let confirming = use_state(|| false);
     let account = match session.me() {
@@ -105,8 +82,8 @@ fn site_layout(props: &LayoutProps) -> Html {
         }
         None => html! { <SignInButton class="button--secondary" /> },
     };
-    let waiting_link = (*waiting > 0).then(|| html! {
-        <Link<Route> to={Route::Outbox} classes="header__link header__waiting">{ (t.waiting_to_send)(*waiting) }</Link<Route>>
+    let waiting_link = (waiting > 0).then(|| html! {
+        <Link<Route> to={Route::Outbox} classes="header__link header__waiting">{ (t.waiting_to_send)(waiting) }</Link<Route>>
     });
     let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
     let switch_button = html! {
@@ -128,7 +105,7 @@ fn site_layout(props: &LayoutProps) -> Html {
                 </div>
             </header>
             if *confirming {
-                <div class="container"><p class="warning" role="alert">{ (t.sign_out_warning)(*waiting) }</p></div>
+                <div class="container"><p class="warning" role="alert">{ (t.sign_out_warning)(waiting) }</p></div>
             }
             <p class="tagline container">{ t.tagline }</p>
             <p class="sandbox-banner container"><strong>{ "SANDBOX" }</strong>{ " " }{ t.sandbox_banner }</p>

@@ -1,4 +1,7 @@
-//! Hooks the pages share: the API client from context, and a resource loaded once per key.
+//! Hooks the pages share: the API client from context, a resource loaded once per key, and the
+//! outbox's changes.
 
 pub mod use_api;
+#[cfg(feature = "journey")]
+pub mod use_outbox;
 pub mod use_resource;

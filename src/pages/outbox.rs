@@ -18,31 +18,7 @@ pub fn outbox_page() -> Html {
     let (t, lang) = (prefs.t(), prefs.lang());
     let session = use_session();
     // Read again whenever the outbox changes.
-    let version = use_state(|| 0_u32);
-    {
-        let version = version.clone();
-        use_effect_with((), move |()| {
-            use wasm_bindgen::JsCast as _;
-            let bump = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                version.set(version.wrapping_add(1))
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    outbox::CHANGED,
-                    bump.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        outbox::CHANGED,
-                        bump.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
+    let _ = crate::hooks::use_outbox::use_outbox_version();
     let entries = outbox::entries();
     let sent = SENT.with(|s| s.borrow().clone());
     html! {

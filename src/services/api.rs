@@ -122,6 +122,14 @@ impl Api {
         &self,
         code: &str,
     ) -> Result<motlan_core::api::ProcedureOverview, ApiFailure> {
+        self.procedure_as(code).await
+    }
+
+    /// `GET /procedures/{code}`, read as `T` (the whole procedure or its overview).
+    async fn procedure_as<T: serde::de::DeserializeOwned>(
+        &self,
+        code: &str,
+    ) -> Result<T, ApiFailure> {
         self.request(
             Method::Get,
             &format!("/procedures/{code}"),
@@ -140,13 +148,7 @@ impl Api {
     /// The whole procedure: its form, for the filing journey and the dossier pages.
     #[cfg(feature = "journey")]
     pub async fn procedure(&self, code: &str) -> Result<Procedure, ApiFailure> {
-        self.request(
-            Method::Get,
-            &format!("/procedures/{code}"),
-            None::<&()>,
-            None,
-        )
-        .await
+        self.procedure_as(code).await
     }
 
     /// Submits a dossier. Retrying with the same `idempotency_key` never creates a second one.

@@ -3,7 +3,7 @@
 // national population and residence databases: nothing is typed twice and nothing is uploaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
+import { BASE, launch, newPage, consentToEverything, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
 
 let browser;
 
@@ -12,13 +12,7 @@ after(async () => { await browser?.close(); });
 
 /** Signs in as `name`, consents to every purpose, and starts filing `code`. */
 async function startFiling(page, name, code) {
-  await page.goto(BASE + '/');
-  await signIn(page, name);
-  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
-  await page.getByRole('checkbox').first().waitFor();
-  for (const box of await page.getByRole('checkbox').all()) await box.check();
-  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
-  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+  await consentToEverything(page, name);
   await page.goto(`${BASE}/thu-tuc/${code}/khai/bat-dau`);
   await signIn(page, name);
   await page.getByRole('heading', { level: 1, name: 'Thông tin Nhà nước đã có' }).waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE, launch, newPage, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
+import { BASE, launch, newPage, consentToEverything, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
 
 let browser;
 
@@ -14,13 +14,7 @@ after(async () => { await browser?.close(); });
 
 test('an old address of a split commune is filed with the commune of today the citizen chose', async () => {
   const page = await newPage(browser, 360);
-  await page.goto(BASE + '/');
-  await signIn(page, 'H\'Hen Niê');
-  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
-  await page.getByRole('checkbox').first().waitFor();
-  for (const box of await page.getByRole('checkbox').all()) await box.check();
-  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
-  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+  await consentToEverything(page, 'H\'Hen Niê');
 
   await page.goto(BASE + '/thu-tuc/3.000333/khai/bat-dau');
   await signIn(page, 'H\'Hen Niê');

@@ -4,7 +4,7 @@
 // all of it without Background Sync; signing out with a dossier waiting warns first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, newPage, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
+import { BASE, launch, newPage, consentToEverything, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
 
 const OFFICER = process.env.MOTLAN_OFFICER_TOKEN;
 const REQUEST = 'Xác nhận cư trú để nhập học cho con, lần';
@@ -74,13 +74,7 @@ test('dossiers filed offline wait encrypted, then reach the server exactly once 
     }
   });
 
-  await page.goto(BASE + '/');
-  await signIn(page, 'Nguyễn Thị Lan');
-  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
-  await page.getByRole('checkbox').first().waitFor();
-  for (const box of await page.getByRole('checkbox').all()) await box.check();
-  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
-  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+  await consentToEverything(page, 'Nguyễn Thị Lan');
 
   // The first dossier: the browser goes offline (DevTools) at "Nộp hồ sơ".
   await fillUntilCheck(page, 1);

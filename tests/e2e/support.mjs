@@ -58,6 +58,17 @@ export async function signIn(page, name) {
   await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
 }
 
+/** Signs in as `name` on the home page and consents to every purpose on "Dữ liệu của tôi". */
+export async function consentToEverything(page, name) {
+  await page.goto(BASE + '/');
+  await signIn(page, name);
+  await page.getByRole('link', { name: 'Dữ liệu của tôi' }).click();
+  await page.getByRole('checkbox').first().waitFor();
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+  await page.getByRole('status').getByText('Đã lưu lựa chọn của bạn.').waitFor();
+}
+
 /** Presses the filing step's "continue" button. */
 export async function next(page) {
   await page.getByRole('button', { name: /^(Tiếp tục|Thông tin đúng, tiếp tục)$/ }).click();

@@ -124,7 +124,7 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     if p.legal_basis.is_empty() {
         problems.push("legal_basis lists no legal text".to_owned());
     }
-    problems.extend(crate::form::check_pages(&p.pages));
+    problems.extend(crate::form_check::check_pages(&p.pages));
     problems.extend(check_fee_cases(p));
     let questions: HashSet<&str> = p
         .pages

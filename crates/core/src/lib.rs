@@ -23,6 +23,7 @@ mod engine_tests;
 pub mod error;
 pub mod field;
 pub mod form;
+pub mod form_check;
 pub mod help;
 pub mod i18n;
 pub mod journey;

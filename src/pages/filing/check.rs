@@ -118,36 +118,19 @@ pub(super) fn check_step(props: &StepProps) -> Html {
         })
     };
     // Once the outbox sends the dossier kept here, show its receipt as a direct filing would.
+    let version = crate::hooks::use_outbox::use_outbox_version();
     {
         let (navigator, links, code) = (navigator.clone(), links.clone(), code.clone());
         let key = props.filing.idempotency_key.clone();
-        use_effect_with(*queued, move |&queued| {
-            use wasm_bindgen::JsCast as _;
-            let window = web_sys::window();
-            let follow = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                let filed = crate::components::outbox_runner::SENT.with(|s| {
-                    s.borrow()
-                        .iter()
-                        .find(|(k, _)| *k == key)
-                        .map(|(_, c)| c.clone())
-                });
-                if let Some(receipt) = filed {
-                    navigator.push(&links.dossier(&code, &receipt));
-                }
+        use_effect_with((*queued, version), move |&(queued, _)| {
+            let filed = crate::components::outbox_runner::SENT.with(|s| {
+                s.borrow()
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, c)| c.clone())
             });
-            if let (true, Some(w)) = (queued, &window) {
-                let _ = w.add_event_listener_with_callback(
-                    crate::services::outbox::CHANGED,
-                    follow.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        crate::services::outbox::CHANGED,
-                        follow.as_ref().unchecked_ref(),
-                    );
-                }
+            if let (true, Some(receipt)) = (queued, filed) {
+                navigator.push(&links.dossier(&code, &receipt));
             }
         });
     }
