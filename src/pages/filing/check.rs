@@ -52,8 +52,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 .map(|h| h.link),
         };
         let key = props.filing.idempotency_key.clone();
-        // Not inside an agency's frame: the outbox is this site's, shown in its own header.
-        let draft_box = props.draft_box.clone().filter(|_| embed.is_none());
+        // Not inside an agency's frame (the outbox is this site's, shown in its own header), nor
+        // on a shared kiosk, which wipes itself after each resident.
+        let draft_box = props
+            .draft_box
+            .clone()
+            .filter(|_| embed.is_none() && crate::state::kiosk::token().is_none());
         let queued = queued.clone();
         Callback::from(move |_: MouseEvent| {
             if *busy {
