@@ -21,14 +21,19 @@ const PREFIX: &str = "motlan.draft.";
 /// Where dossiers waiting to be sent are kept (`services/outbox.rs`).
 pub const OUTBOX_PREFIX: &str = "motlan.outbox.";
 
-/// How many dossiers wait to be sent on this device (read for the header and sign-out).
-pub fn waiting_count() -> u32 {
-    storage().map_or(0, |s| {
+/// The keys of this device's local storage that start with `prefix`.
+pub fn stored_keys(prefix: &str) -> Vec<String> {
+    storage().map_or_else(Vec::new, |s| {
         (0..s.length().unwrap_or(0))
             .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(OUTBOX_PREFIX))
-            .count() as u32
+            .filter(|k| k.starts_with(prefix))
+            .collect()
     })
+}
+
+/// How many dossiers wait to be sent on this device (read for the header and sign-out).
+pub fn waiting_count() -> u32 {
+    u32::try_from(stored_keys(OUTBOX_PREFIX).len()).unwrap_or(u32::MAX)
 }
 
 /// What is kept of a filing in progress.
@@ -190,11 +195,10 @@ pub fn discard(code: &str) {
 /// Deletes every draft on this device, and every dossier waiting to be sent (at sign-out).
 pub fn discard_all() {
     let Some(storage) = storage() else { return };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX) || k.starts_with(OUTBOX_PREFIX))
-        .collect();
-    for key in keys {
+    for key in stored_keys(PREFIX)
+        .into_iter()
+        .chain(stored_keys(OUTBOX_PREFIX))
+    {
         let _ = storage.remove_item(&key);
     }
 }

@@ -9,7 +9,7 @@ use motlan_core::api::NewDossier;
 use serde::{Deserialize, Serialize};
 
 use super::api::{Api, ApiFailure};
-use super::drafts::{DraftBox, OUTBOX_PREFIX};
+use super::drafts::{DraftBox, OUTBOX_PREFIX, stored_keys};
 
 /// Told on `window` whenever the outbox changes, so the header and the outbox page look again.
 pub const CHANGED: &str = "motlan-outbox";
@@ -60,9 +60,8 @@ pub fn entries() -> Vec<Entry> {
     let Some(storage) = storage() else {
         return Vec::new();
     };
-    let mut entries: Vec<Entry> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(OUTBOX_PREFIX))
+    let mut entries: Vec<Entry> = stored_keys(OUTBOX_PREFIX)
+        .into_iter()
         .filter_map(|k| storage.get_item(&k).ok().flatten())
         .filter_map(|text| serde_json::from_str(&text).ok())
         .collect();

@@ -23,19 +23,13 @@ pub(crate) fn check_address(
             .filter(|v| !v.is_empty())
     };
     let list = if q.historical { part("units") } else { None };
-    let written: Vec<&str> = [
-        "province",
-        "ward",
-        "street",
-        "old_province",
-        "old_district",
-        "old_commune",
-    ]
-    .into_iter()
-    .filter(|p| q.historical || ["province", "ward", "street"].contains(p))
-    .filter(|p| part(p).is_some())
-    .collect();
-    if written.is_empty() && !q.required {
+    // Nothing written but the choice of code list: an optional address left empty.
+    let written = q
+        .keys()
+        .iter()
+        .filter(|k| !k.ends_with(".units"))
+        .any(|k| answers.get(k).is_some_and(|v| !v.trim().is_empty()));
+    if !written && !q.required {
         return;
     }
     let field = |p: &str| format!("{}.{p}", q.id);

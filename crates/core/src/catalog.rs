@@ -125,21 +125,21 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
         problems.push("legal_basis lists no legal text".to_owned());
     }
     problems.extend(crate::form_check::check_pages(&p.pages));
-    problems.extend(check_fee_cases(p));
     let questions: HashSet<&str> = p
         .pages
         .iter()
         .flat_map(|page| &page.questions)
         .map(|q| q.id.as_str())
         .collect();
-    let known_key = |key: &str| {
-        questions.contains(key)
-            || key.rsplit_once('.').is_some_and(|(q, part)| {
-                questions.contains(q)
-                    && (crate::form::ADDRESS_PARTS.contains(&part)
-                        || crate::form::OLD_ADDRESS_PARTS.contains(&part))
-            })
-    };
+    problems.extend(check_fee_cases(p, &questions));
+    // Every answer key a question fills (an address's parts), or a question's id.
+    let keys: HashSet<String> = p
+        .pages
+        .iter()
+        .flat_map(|page| &page.questions)
+        .flat_map(|q| q.keys())
+        .collect();
+    let known_key = |key: &str| questions.contains(key) || keys.contains(key);
     for key in p.typical_case.keys() {
         if !known_key(key) {
             problems.push(format!(
@@ -204,13 +204,7 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
 }
 
 /// Every fee case reads questions of the form, in both languages.
-fn check_fee_cases(p: &Procedure) -> Vec<String> {
-    let questions: HashSet<&str> = p
-        .pages
-        .iter()
-        .flat_map(|page| &page.questions)
-        .map(|q| q.id.as_str())
-        .collect();
+fn check_fee_cases(p: &Procedure, questions: &HashSet<&str>) -> Vec<String> {
     let mut problems = Vec::new();
     for (i, case) in p.fees.cases.iter().enumerate() {
         if case.label.vi.trim().is_empty() || case.label.en.trim().is_empty() {

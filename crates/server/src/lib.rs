@@ -157,11 +157,7 @@ impl AppState {
             in_flight: in_flight::InFlight::default(),
             identity: Arc::new(identity),
             national: Arc::new(national::Sandbox::new()),
-            old_units: Arc::new(
-                motlan_core::validate::old_units::OldUnits::embedded()
-                    .and_then(|old| old.aligned_with(&units))
-                    .map_err(|e| anyhow::anyhow!("the units before 1 July 2025: {e}"))?,
-            ),
+            old_units: Arc::new(old_units(&units)?),
             units: Arc::new(units),
             calendar: Arc::new(match &config.holidays_file {
                 Some(path) => {
@@ -194,6 +190,18 @@ fn identity_origins(identity: &identity::Identity) -> Vec<String> {
     reqwest::Url::parse(&identity.provider.token_endpoint)
         .map(|url| vec![url.origin().ascii_serialization()])
         .unwrap_or_default()
+}
+
+/// The units from before 1 July 2025 (compiled in, so decompressed and read once per process),
+/// aligned with the list in force.
+fn old_units(units: &AdminUnits) -> anyhow::Result<motlan_core::validate::old_units::OldUnits> {
+    use motlan_core::validate::old_units::OldUnits;
+    static PARSED: std::sync::OnceLock<Result<OldUnits, String>> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(OldUnits::embedded)
+        .clone()
+        .and_then(|old| old.aligned_with(units))
+        .map_err(|e| anyhow::anyhow!("the units before 1 July 2025: {e}"))
 }
 
 fn load_units(path: &std::path::Path) -> anyhow::Result<AdminUnits> {

@@ -101,21 +101,23 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                         errors.set(error.fields);
                         busy.set(false);
                     }
-                    // No connection: the dossier waits, sealed, and is sent when it returns.
-                    Err(ApiFailure::Network)
-                        if match &draft_box {
-                            Some(b) => crate::services::outbox::queue(b, &key, &dossier)
-                                .await
-                                .is_some(),
-                            None => false,
-                        } =>
-                    {
-                        drafts::discard(&code);
-                        queued.set(true);
-                    }
                     Err(f) => {
-                        failure.set(Some(f.message(lang, t.j.submit_network)));
-                        busy.set(false);
+                        // No connection: the dossier waits, sealed, and is sent when it returns.
+                        let kept = match (&f, &draft_box) {
+                            (ApiFailure::Network, Some(b)) => {
+                                crate::services::outbox::queue(b, &key, &dossier)
+                                    .await
+                                    .is_some()
+                            }
+                            _ => false,
+                        };
+                        if kept {
+                            drafts::discard(&code);
+                            queued.set(true);
+                        } else {
+                            failure.set(Some(f.message(lang, t.j.submit_network)));
+                            busy.set(false);
+                        }
                     }
                 }
             });

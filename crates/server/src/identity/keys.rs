@@ -61,17 +61,6 @@ impl SigningKeys {
         Ok(URL_SAFE_NO_PAD.encode(key.to_pkcs1_der()?.as_bytes()))
     }
 
-    /// Fresh keys, not stored (tests, and a server without a database key yet).
-    pub fn generate(signing: SandboxAlgorithm) -> anyhow::Result<Self> {
-        Self::from_seeds(
-            &Seeds {
-                ed25519: Self::fresh_ed25519_seed()?,
-                rsa: Self::fresh_rsa_key()?,
-            },
-            signing,
-        )
-    }
-
     /// The keys of stored seeds.
     pub fn from_seeds(seeds: &Seeds, signing: SandboxAlgorithm) -> anyhow::Result<Self> {
         let bytes: [u8; 32] = URL_SAFE_NO_PAD
@@ -110,7 +99,7 @@ impl SigningKeys {
     }
 
     /// The algorithm tokens are signed with.
-    pub fn algorithm(&self) -> Algorithm {
+    fn algorithm(&self) -> Algorithm {
         match self.signing {
             SandboxAlgorithm::Rs256 => Algorithm::RS256,
             SandboxAlgorithm::EdDsa => Algorithm::EdDSA,

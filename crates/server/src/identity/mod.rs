@@ -20,10 +20,6 @@ pub use verify::{AuthError, Citizen, Claims, Verifier, bearer};
 
 /// What identity needs at run time.
 pub struct Identity {
-    /// The sandbox's issuer (its own tokens' `iss`).
-    pub issuer: String,
-    /// The client id of the web app: the audience of the tokens the API accepts.
-    pub audience: String,
     /// The sandbox's signing keys; `None` when a real provider is configured (the sandbox
     /// provider is then not served).
     pub keys: Option<SigningKeys>,
@@ -34,7 +30,8 @@ pub struct Identity {
     pub citizens: Vec<motlan_core::sandbox::DemoCitizen>,
     /// Where the sandbox may send a sign-in back (exact match): never anywhere else.
     pub redirect_uris: Vec<String>,
-    /// What the web app is told about the provider it signs in with.
+    /// The provider the web app signs in with: its issuer (the tokens' `iss`), endpoints, and the
+    /// app's client id there (the tokens' audience).
     pub provider: IdentityProvider,
 }
 
@@ -55,8 +52,6 @@ impl Identity {
             &[Algorithm::RS256, Algorithm::EdDSA],
         )?;
         Ok(Self {
-            issuer: issuer.to_owned(),
-            audience: audience.to_owned(),
             keys: Some(keys),
             verifier,
             codes: Mutex::new(HashMap::new()),
@@ -90,8 +85,6 @@ impl Identity {
             "identity provider: discovery read"
         );
         Ok(Self {
-            issuer: issuer.to_owned(),
-            audience: audience.to_owned(),
             keys: None,
             verifier: Verifier::remote(issuer, audience, keys),
             codes: Mutex::new(HashMap::new()),

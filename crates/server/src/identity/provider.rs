@@ -109,17 +109,11 @@ pub struct RemoteKeys {
     keys: RwLock<HashMap<String, TrustedKey>>,
     /// When the JWKS was last fetched (or tried): the once-a-minute gate.
     last_fetch: Mutex<Option<Instant>>,
-    /// How many times the JWKS was fetched (for tests and the log).
-    fetches: std::sync::atomic::AtomicU64,
 }
 
 impl RemoteKeys {
     pub fn key_count(&self) -> usize {
         self.keys.try_read().map_or(0, |k| k.len())
-    }
-
-    pub fn fetches(&self) -> u64 {
-        self.fetches.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The key `kid`: from the cache, or after fetching the JWKS again if the last fetch is
@@ -145,8 +139,6 @@ impl RemoteKeys {
 
     /// Fetches the JWKS and replaces the cache; on failure the cache is kept.
     async fn refresh(&self) {
-        self.fetches
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match fetch_json::<JwkSet>(&self.client, &self.jwks_uri).await {
             Ok(jwks) => {
                 let keys = trusted_keys(&jwks, &self.allowed);
@@ -203,7 +195,6 @@ pub async fn discover(
         refetch_interval,
         keys: RwLock::new(HashMap::new()),
         last_fetch: Mutex::new(Some(Instant::now())),
-        fetches: std::sync::atomic::AtomicU64::new(0),
     };
     remote.refresh().await;
     Ok((discovery, remote))

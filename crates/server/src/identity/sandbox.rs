@@ -32,7 +32,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn discovery(State(state): State<AppState>) -> Json<serde_json::Value> {
-    let issuer = &state.identity.issuer;
+    let issuer = &state.identity.provider.issuer;
     Json(json!({
         "issuer": issuer,
         "authorization_endpoint": format!("{issuer}/authorize"),
@@ -103,7 +103,7 @@ struct Authorize {
 }
 
 fn check(params: AuthorizeParams, identity: &super::Identity) -> Result<Authorize, &'static str> {
-    let audience = identity.audience.as_str();
+    let audience = identity.provider.client_id.as_str();
     if params.response_type.as_deref() != Some("code") {
         return Err("response_type must be code");
     }

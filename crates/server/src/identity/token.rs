@@ -88,9 +88,9 @@ pub(super) async fn token(
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let claims = Claims {
-        iss: state.identity.issuer.clone(),
+        iss: state.identity.provider.issuer.clone(),
         sub: pending.sub,
-        aud: state.identity.audience.clone(),
+        aud: state.identity.provider.client_id.clone(),
         exp: now + TOKEN_LIFETIME.as_secs(),
         iat: now,
         name: pending.name,

@@ -101,13 +101,42 @@ fn what_the_table_does_not_name_is_listed_and_offered_as_a_choice() {
         .filter(|c| c.basis == ConversionBasis::TableByName)
         .count();
     // Eleven communes the table names under another code; seventeen it does not name at all
-    // (reorganised before 1 July 2025): docs/addresses.md lists them.
+    // (reorganised before 1 July 2025; docs/catalog.md explains how they are offered).
     assert_eq!(by_name, 11);
     let unnamed: Vec<u32> = old.unnamed_in_table().map(|(code, _)| *code).collect();
     assert_eq!(unnamed.len(), 17, "{unnamed:?}");
-    for (_, conversion) in old.unnamed_in_table() {
-        assert!(conversion.successors.len() > 1 || conversion.single().is_some());
+    // Each is offered with the communes that took in its former district; with several, the
+    // citizen must choose: the check refuses the address until they do.
+    let (old, current) = (aligned(), current_units());
+    let mut choices = 0;
+    for p in old.provinces() {
+        for d in &p.districts {
+            for c in &d.communes {
+                let conversion = old.commune_conversion(c.code).unwrap();
+                if conversion.basis != ConversionBasis::District {
+                    continue;
+                }
+                assert!(!conversion.successors.is_empty(), "{}", c.name);
+                if conversion.successors.len() > 1 {
+                    choices += 1;
+                    let (pc, dc, cc) = (p.code.to_string(), d.code.to_string(), c.code.to_string());
+                    let parts = OldAddressParts {
+                        old_province: Some(&pc),
+                        old_district: Some(&dc),
+                        old_commune: Some(&cc),
+                        ward: None,
+                    };
+                    assert_eq!(
+                        old.check_old_address(&current, parts),
+                        Err(("ward", OldAddressError::SuccessorMissing)),
+                        "{}",
+                        c.name
+                    );
+                }
+            }
+        }
     }
+    assert!(choices > 0);
 }
 
 #[test]
