@@ -4,9 +4,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::pages::{ConsentPage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage};
 #[cfg(feature = "journey")]
-use crate::pages::{DataUsePage, DossierPage, FilingPage, MyDossiersPage, SignInPopupPage};
+use crate::pages::{
+    ConsentPage, DataUsePage, DossierPage, FilingPage, HomePage, MyDossiersPage, NotFoundPage,
+    ProcedurePage, SignInCallbackPage, SignInPopupPage,
+};
+#[cfg(feature = "journey")]
 use crate::route::Route;
 use crate::services::api::Api;
 #[cfg(feature = "journey")]
@@ -15,57 +18,28 @@ use crate::state::embed::EmbedTarget;
 use crate::state::prefs::PrefsProvider;
 use crate::state::session::SessionProvider;
 
+#[cfg(feature = "journey")]
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
-        #[cfg(feature = "journey")]
         Route::EmbedProcedure { code } => html! { <ProcedurePage {code} /> },
-        #[cfg(feature = "journey")]
         Route::Filing { code, step } | Route::EmbedFiling { code, step } => {
             html! { <FilingPage {code} {step} /> }
         }
-        #[cfg(feature = "journey")]
         Route::MyDossiers => html! { <MyDossiersPage /> },
-        #[cfg(feature = "journey")]
         Route::Outbox => html! { <crate::pages::outbox::OutboxPage /> },
-        #[cfg(feature = "journey")]
         Route::AgencyReview => html! { <crate::pages::review::ReviewPage /> },
-        #[cfg(feature = "journey")]
         Route::Volunteer => html! { <crate::pages::help::VolunteerPage /> },
-        #[cfg(feature = "journey")]
         Route::KioskSetup => html! { <crate::pages::kiosk::KioskSetupPage /> },
-        #[cfg(feature = "journey")]
         Route::HelpJoin => html! { <crate::pages::help::JoinPage /> },
-        #[cfg(feature = "journey")]
         Route::HelpOffer { code } => html! { <crate::pages::help::OfferPage {code} /> },
-        #[cfg(feature = "journey")]
         Route::Dossier { code } | Route::EmbedDossier { dossier: code, .. } => {
             html! { <DossierPage {code} /> }
         }
-        // The first-load bundle does not carry these pages: it loads them on demand.
-        #[cfg(not(feature = "journey"))]
-        Route::Filing { .. }
-        | Route::SignInPopup { .. }
-        | Route::EmbedProcedure { .. }
-        | Route::EmbedFiling { .. }
-        | Route::MyDossiers
-        | Route::Outbox
-        | Route::DataUse
-        | Route::AgencyReview
-        | Route::Volunteer
-        | Route::KioskSetup
-        | Route::HelpJoin
-        | Route::HelpOffer { .. }
-        | Route::Dossier { .. }
-        | Route::EmbedDossier { .. } => {
-            html! { <crate::components::journey_loader::JourneyLoader /> }
-        }
         Route::SignIn => html! { <SignInCallbackPage /> },
-        #[cfg(feature = "journey")]
         Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
         Route::Consent => html! { <ConsentPage /> },
-        #[cfg(feature = "journey")]
         Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
@@ -81,13 +55,16 @@ fn body(embed: Option<EmbedTarget>) -> Html {
                 <Layout>
                     <Switch<Route> render={switch} />
                 </Layout>
+                // Sends waiting dossiers while signed in (the first load shows only the count).
+                <crate::components::outbox_runner::OutboxRunner />
             </BrowserRouter>
         </EmbedProvider>
     }
 }
 
-/// The pages under the router. An embedded form goes straight to the full app, which alone
-/// carries what a form embedded on an agency's page does.
+/// The first-load app runs only for what goes straight to the full app: an embedded form, which
+/// alone carries what a form on an agency's page does, and a kiosk, whose guard wipes the
+/// browser after each resident. Every other page is `PublicApp`.
 #[cfg(not(feature = "journey"))]
 fn body(embed: Option<EmbedTarget>) -> Html {
     match embed {
@@ -96,18 +73,10 @@ fn body(embed: Option<EmbedTarget>) -> Html {
                 <crate::components::journey_loader::JourneyLoader />
             </main>
         },
-        // A kiosk runs the full app, whose guard wipes the browser after each resident.
-        None if crate::state::kiosk::token().is_some() => html! {
-            <BrowserRouter>
-                <Layout>
-                    <crate::components::journey_loader::JourneyLoader />
-                </Layout>
-            </BrowserRouter>
-        },
         None => html! {
             <BrowserRouter>
                 <Layout>
-                    <Switch<Route> render={switch} />
+                    <crate::components::journey_loader::JourneyLoader />
                 </Layout>
             </BrowserRouter>
         },

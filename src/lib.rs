@@ -13,14 +13,19 @@ mod components;
 mod hooks;
 mod i18n;
 mod pages;
+pub mod public_app;
 mod route;
 mod services;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 mod state;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
 
 pub use app::App;
+pub use route::Route;
+pub use services::preload::{Answer, PRELOAD_ID, Preloaded, to_script_json};
 
 /// Id of the element the app renders into.
 pub const MOUNT_ID: &str = "motlan";
@@ -28,6 +33,8 @@ pub const MOUNT_ID: &str = "motlan";
 thread_local! {
     /// The running app, so the first-load app can give the page over to the journey module.
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+    /// The public pages' app, when it runs instead.
+    static PUBLIC: std::cell::RefCell<Option<yew::AppHandle<public_app::PublicApp>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The few lines of plain JavaScript the first load needs beside the app: registering the service
@@ -60,7 +67,9 @@ extern "C" {
 /// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).
 pub fn start() {
     register_worker();
-    mount(None, None);
+    if !start_public() {
+        mount(None, None);
+    }
 }
 
 /// Stops the running app (the journey module takes the page over).
@@ -68,6 +77,70 @@ pub fn stop() {
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
+    if let Some(app) = PUBLIC.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
+}
+
+/// The first-load bundle on a page of its own (not embedded, not a kiosk): the public app,
+/// taking over the page the server rendered (`data-ssr` on the app's element) without
+/// replacing it, so nothing moves and focus and typed text stay. `false`: not for it.
+fn start_public() -> bool {
+    if cfg!(feature = "journey") || state::kiosk::token().is_some() {
+        return false;
+    }
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(root) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id(MOUNT_ID))
+    else {
+        return false;
+    };
+    if state::embed::EmbedTarget::detect(Some(&root)).is_some() {
+        return false;
+    }
+    let preloaded = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id(PRELOAD_ID))
+        .and_then(|script| script.text_content())
+        .map_or_else(Default::default, |json| Preloaded::parse(&json));
+    let attribute = |name: &str, default: &str| -> yew::AttrValue {
+        root.get_attribute(name)
+            .unwrap_or_else(|| default.to_owned())
+            .into()
+    };
+    let props = public_app::PublicAppProps::new(
+        attribute("data-api-base", "/api/v1"),
+        attribute("data-identity", "/api/v1/identity-provider"),
+        state::prefs::initial_lang(),
+        preloaded,
+    );
+    let server_rendered = root.has_attribute("data-ssr");
+    let renderer = yew::Renderer::<public_app::PublicApp>::with_root_and_props(root.clone(), props);
+    let app = if server_rendered {
+        hydrate(renderer)
+    } else {
+        root.set_inner_html("");
+        renderer.render()
+    };
+    PUBLIC.with(|a| *a.borrow_mut() = Some(app));
+    true
+}
+
+#[cfg(feature = "hydration")]
+fn hydrate(
+    renderer: yew::Renderer<public_app::PublicApp>,
+) -> yew::AppHandle<public_app::PublicApp> {
+    hooks::use_hydrated::set_hydrating(true);
+    renderer.hydrate()
+}
+
+/// Built without hydration, the app renders the page afresh.
+#[cfg(not(feature = "hydration"))]
+fn hydrate(
+    renderer: yew::Renderer<public_app::PublicApp>,
+) -> yew::AppHandle<public_app::PublicApp> {
+    renderer.render()
 }
 
 /// Entry point of the on-demand journey module: mounts the full app with the session and

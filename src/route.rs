@@ -96,3 +96,57 @@ impl Links {
         }
     }
 }
+
+/// The value of `name` in a query string (`a=1&q=khai+sinh`), decoded as a form sends it.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| form_decode(value))
+}
+
+/// `+` as a space and `%XX` as its byte; invalid UTF-8 replaced, a stray `%` kept.
+fn form_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
+            {
+                let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+                out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 2;
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_param;
+
+    #[test]
+    fn query_values_are_decoded() {
+        assert_eq!(
+            query_param("q=khai+sinh", "q").as_deref(),
+            Some("khai sinh")
+        );
+        assert_eq!(
+            query_param("?lang=en&q=%C4%91%C4%83ng+k%C3%BD", "q").as_deref(),
+            Some("đăng ký")
+        );
+        assert_eq!(query_param("q=100%", "q").as_deref(), Some("100%"));
+        assert_eq!(query_param("q=%zz", "q").as_deref(), Some("%zz"));
+        assert_eq!(query_param("q", "q").as_deref(), Some(""));
+        assert_eq!(query_param("x=1", "q"), None);
+    }
+}

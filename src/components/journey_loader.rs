@@ -29,6 +29,7 @@ fn module_url() -> Option<String> {
 /// Asks the browser to fetch the journey module when it is idle (`rel=prefetch`: lowest
 /// priority, kept in the HTTP cache, whose copy is immutable), so "Bắt đầu nộp hồ sơ" does not
 /// wait for it. Called where a filing is likely next: a procedure's page. Once per page load.
+#[cfg(not(feature = "journey"))]
 pub fn prefetch() {
     crate::prefetch_journey();
 }

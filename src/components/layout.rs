@@ -52,7 +52,14 @@ fn site_layout(props: &LayoutProps) -> Html {
     // Dossiers waiting to be sent: counted again whenever the outbox changes.
     #[cfg(feature = "journey")]
     let _ = crate::hooks::use_outbox::use_outbox_version();
-    let waiting = crate::services::drafts::waiting_count();
+    // Read from this browser's storage: not in the server's rendering, nor in the first render
+    // that takes it over.
+    let hydrated = crate::hooks::use_hydrated::use_hydrated();
+    let waiting = if hydrated {
+        crate::services::drafts::waiting_count()
+    } else {
+        0
+    };
     // Signing out with dossiers waiting asks first: they are deleted with the session.
     let confirming = use_state(|| false);
     let account = match session.me() {
@@ -112,7 +119,6 @@ fn site_layout(props: &LayoutProps) -> Html {
             <main id="main-content" class="container" tabindex="-1">
                 { props.children.clone() }
             </main>
-            { runner() }
             <footer class="footer">
                 <div class="container">
                     <p>{ t.footer }</p>
@@ -127,12 +133,4 @@ fn site_layout(props: &LayoutProps) -> Html {
             </footer>
         </div>
     }
-}
-
-/// Sends waiting dossiers while signed in (the full app; the first load shows only the count).
-fn runner() -> Html {
-    #[cfg(feature = "journey")]
-    return html! { <crate::components::outbox_runner::OutboxRunner /> };
-    #[cfg(not(feature = "journey"))]
-    html! {}
 }

@@ -2,6 +2,7 @@
 //! outbox's changes.
 
 pub mod use_api;
+pub mod use_hydrated;
 #[cfg(feature = "journey")]
 pub mod use_outbox;
 pub mod use_resource;

@@ -29,12 +29,43 @@ where
     F: Fn(D) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiFailure>> + 'static,
 {
-    let state = use_state(|| Resource::Loading);
+    use_resource_from(|| None, deps, fetch)
+}
+
+/// `use_resource`, starting from the answer `initial` gives on the first render when it gives
+/// one (the answer the server rendered the page with: `Api::preloaded`), without fetching it
+/// again; later changes of `deps` fetch as usual.
+#[hook]
+pub fn use_resource_from<T, I, D, F, Fut>(initial: I, deps: D, fetch: F) -> UseResource<T>
+where
+    T: 'static,
+    I: FnOnce() -> Option<Result<T, ApiFailure>>,
+    D: PartialEq + Clone + 'static,
+    F: Fn(D) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiFailure>> + 'static,
+{
+    let preloaded = use_mut_ref(|| false);
+    let state = {
+        let preloaded = preloaded.clone();
+        use_state(move || match initial() {
+            Some(answer) => {
+                *preloaded.borrow_mut() = true;
+                match answer {
+                    Ok(value) => Resource::Ready(Rc::new(value)),
+                    Err(failure) => Resource::Failed(failure),
+                }
+            }
+            None => Resource::Loading,
+        })
+    };
     let attempt = use_state(|| 0u32);
     let generation = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
         use_effect_with((deps, *attempt), move |(deps, _)| {
+            if std::mem::take(&mut *preloaded.borrow_mut()) {
+                return;
+            }
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             state.set(Resource::Loading);

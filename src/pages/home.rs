@@ -12,11 +12,29 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::load_state::pending_view;
-use crate::hooks::use_resource::{Resource, use_resource};
+use crate::hooks::use_resource::{Resource, use_resource_from};
 use crate::i18n::{Strings, money};
 use crate::route::Route;
 use crate::services::api::Api;
+use crate::services::paths::procedures_path;
 use crate::state::prefs::use_prefs;
+
+/// What was typed in the search box before the app took over the server's page (it works as a
+/// plain form until then), so taking over loses none of it.
+fn typed_before_app(from_address: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if crate::hooks::use_hydrated::hydrating() {
+        use wasm_bindgen::JsCast as _;
+        if let Some(input) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("search"))
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        {
+            return input.value();
+        }
+    }
+    from_address.to_owned()
+}
 
 /// Resolves after `ms` milliseconds.
 async fn sleep(ms: i32) {
@@ -33,8 +51,20 @@ pub fn home_page() -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let api = use_context::<Api>().expect("Api context");
-    let query = use_state(String::new);
-    let searched = use_state(String::new);
+    // `/?q=…` is a search: the server renders its results, the plain form asks for it.
+    let location = use_location();
+    let asked = location
+        .as_ref()
+        .and_then(|l| crate::route::query_param(l.query_str(), "q"))
+        .unwrap_or_default();
+    let query = {
+        let asked = asked.clone();
+        use_state(move || typed_before_app(&asked))
+    };
+    let searched = {
+        let asked = asked.clone();
+        use_state(move || asked)
+    };
     {
         // Ask the server once typing pauses.
         let searched = searched.clone();
@@ -51,8 +81,9 @@ pub fn home_page() -> Html {
         });
     }
     let page = {
-        let api = api.clone();
-        use_resource((*searched).clone(), move |q| {
+        let (api, preloaded) = (api.clone(), api.clone());
+        let initial = move || preloaded.preloaded(&procedures_path(&asked, None));
+        use_resource_from(initial, (*searched).clone(), move |q| {
             let api = api.clone();
             async move { api.procedures(&q, None).await }
         })
@@ -124,10 +155,12 @@ pub fn home_page() -> Html {
         <>
             <h1>{ t.home_title }</h1>
             <p class="lead">{ t.home_lead }</p>
-            <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            // Without the app (not loaded yet, or no JavaScript) the form asks the server.
+            <form class="search" role="search" action="/" method="get"
+                onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label class="label" for="search">{ t.search_label }</label>
                 <p class="hint" id="search-hint">{ t.search_hint }</p>
-                <input id="search" class="input" type="search" autocomplete="off"
+                <input id="search" name="q" class="input" type="search" autocomplete="off"
                     aria-describedby="search-hint" aria-controls="results" value={(*query).clone()} {oninput} />
             </form>
             { results }

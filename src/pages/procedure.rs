@@ -11,10 +11,11 @@ use super::information::InformationView;
 use crate::components::document_list::DocumentList;
 use crate::components::load_state::pending_view;
 use crate::hooks::use_api::use_api;
-use crate::hooks::use_resource::{Resource, use_resource};
+use crate::hooks::use_resource::{Resource, use_resource, use_resource_from};
 use crate::i18n::{Strings, money};
 use crate::route::Route;
 use crate::services::api::Api;
+use crate::services::paths::{information_path, procedure_path};
 use crate::state::embed::use_links;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
@@ -32,7 +33,11 @@ pub struct ProcedurePageProps {
 pub fn procedure_page(props: &ProcedurePageProps) -> Html {
     let prefs = use_prefs();
     let api = use_context::<Api>().expect("Api context");
-    let information = use_resource(props.code.clone(), move |code| {
+    let initial = {
+        let (api, code) = (api.clone(), props.code.clone());
+        move || api.preloaded(&information_path(&code))
+    };
+    let information = use_resource_from(initial, props.code.clone(), move |code| {
         let api = api.clone();
         async move { api.information(&code).await }
     });
@@ -61,8 +66,9 @@ fn form_procedure(props: &FormProcedureProps) -> Html {
     let links = use_links();
     let api = use_context::<Api>().expect("Api context");
     let procedure = {
-        let api = api.clone();
-        use_resource(props.code.clone(), move |code| {
+        let (api, preloaded, code) = (api.clone(), api.clone(), props.code.clone());
+        let initial = move || preloaded.preloaded(&procedure_path(&code));
+        use_resource_from(initial, props.code.clone(), move |code| {
             let api = api.clone();
             async move { api.procedure_overview(&code).await }
         })

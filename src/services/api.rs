@@ -19,6 +19,8 @@ pub struct Api {
     pub(crate) base: AttrValue,
     /// The signed-in citizen's access token, when calling as them.
     pub(super) token: Option<std::rc::Rc<str>>,
+    /// The answers the server rendered this page with (`services::preload`).
+    pub(super) preloaded: Option<super::preload::Shared>,
 }
 
 /// A province or ward of the unit list.
@@ -59,7 +61,11 @@ impl ApiFailure {
 
 impl Api {
     pub fn new(base: AttrValue) -> Self {
-        Self { base, token: None }
+        Self {
+            base,
+            token: None,
+            preloaded: None,
+        }
     }
 
     /// The same API, calling as the signed-in citizen.
@@ -67,6 +73,7 @@ impl Api {
         Self {
             base: self.base.clone(),
             token,
+            preloaded: self.preloaded.clone(),
         }
     }
 
@@ -132,7 +139,7 @@ impl Api {
     ) -> Result<T, ApiFailure> {
         self.request(
             Method::Get,
-            &format!("/procedures/{code}"),
+            &super::paths::procedure_path(code),
             None::<&()>,
             None,
         )

@@ -4,6 +4,7 @@
 use motlan_core::api::{CatalogPage, ProcedureInformation};
 
 use super::api::{Api, ApiFailure, Method};
+use super::paths::{information_path, procedures_path};
 
 impl Api {
     /// A page of the catalog search (every procedure without `query`), continued by `cursor`.
@@ -12,16 +13,7 @@ impl Api {
         query: &str,
         cursor: Option<&str>,
     ) -> Result<CatalogPage, ApiFailure> {
-        let mut path = format!(
-            "/procedures?limit=20&q={}",
-            String::from(js_sys::encode_uri_component(query.trim()))
-        );
-        if let Some(cursor) = cursor {
-            path += &format!(
-                "&cursor={}",
-                String::from(js_sys::encode_uri_component(cursor))
-            );
-        }
+        let path = procedures_path(query, cursor);
         self.request(Method::Get, &path, None::<&()>, None).await
     }
 
@@ -43,13 +35,8 @@ impl Api {
 
     /// What a procedure is, who handles it, and its documents as the checker classified them.
     pub async fn information(&self, code: &str) -> Result<ProcedureInformation, ApiFailure> {
-        self.request(
-            Method::Get,
-            &format!("/procedures/{code}/information"),
-            None::<&()>,
-            None,
-        )
-        .await
+        self.request(Method::Get, &information_path(code), None::<&()>, None)
+            .await
     }
 }
 
@@ -59,10 +46,7 @@ pub fn audit_path(base: &str, ministry: &str, field: &str) -> String {
     let mut query = Vec::new();
     for (key, value) in [("ministry", ministry), ("field", field)] {
         if !value.is_empty() {
-            query.push(format!(
-                "{key}={}",
-                String::from(js_sys::encode_uri_component(value))
-            ));
+            query.push(format!("{key}={}", super::paths::encode_component(value)));
         }
     }
     if query.is_empty() {

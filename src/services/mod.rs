@@ -12,4 +12,7 @@ pub mod help;
 pub mod identity;
 #[cfg(feature = "journey")]
 pub mod outbox;
+pub mod paths;
+pub mod preload;
+pub mod rendered;
 pub mod upload;

@@ -41,7 +41,8 @@ test('after one visit the shell opens offline, a procedure page says it needs th
   await page.getByRole('heading', { level: 1, name: /trích lục/i }).waitFor();
 
   const cached = await cachedPaths(page);
-  assert.ok(cached.includes('/'), 'the shell page');
+  assert.ok(cached.includes('/index.html'), 'the shell page');
+  assert.ok(!cached.includes('/'), 'no rendered page is kept: the shell renders any address');
   assert.ok(cached.some((p) => p.endsWith('_bg.wasm')), 'the first-load module');
   assert.deepEqual(cached.filter((p) => p.startsWith('/api/') || p.startsWith('/sandbox/')), [], 'no API answer kept');
   assert.deepEqual(page.errors, []);

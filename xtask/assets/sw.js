@@ -32,9 +32,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (passesThrough(request, url)) return;
   if (request.mode === "navigate") {
-    // Pages: the network first (the newest app), the cached shell when offline. The shell is
-    // the same page for every address: the app routes on its own.
-    event.respondWith(fetch(request).catch(() => caches.match("/", { cacheName: CACHE })));
+    // Pages: the network first (the newest app, the public pages rendered by the server), the
+    // cached shell when offline. The shell is the same page for every address: the app routes
+    // on its own.
+    event.respondWith(fetch(request).catch(() => caches.match("/index.html", { cacheName: CACHE })));
     return;
   }
   // Files of this build: their names change with their content, so the cached copy is right.

@@ -10,7 +10,8 @@ const TEMPLATE: &str = include_str!("../assets/sw.js");
 
 /// The first-load files under `dist`, as absolute paths, sorted.
 fn shell_files(dist: &Path) -> Result<Vec<String>> {
-    let mut files = vec!["/".to_owned()];
+    // The bare shell: `/` is the home page rendered on the server; the shell renders any address.
+    let mut files = vec!["/index.html".to_owned()];
     let mut stack = vec![dist.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -182,6 +182,7 @@ fn npm_tools(root: &Path) -> Result {
         "axe-core",
         "oidc-provider",
         "openid-client",
+        "govuk-frontend",
     ]
     .iter()
     .all(|p| modules.join(p).join("package.json").exists());
@@ -193,14 +194,16 @@ fn npm_tools(root: &Path) -> Result {
         _ => true,
     };
     if installed && !stale {
-        skip("npm tools (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client)");
+        skip(
+            "npm tools (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client, govuk-frontend)",
+        );
         return Ok(());
     }
     if output_line(root, "npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)".to_owned());
     }
     run(
-        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client)",
+        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client, govuk-frontend)",
         command(root, "npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
     )
 }

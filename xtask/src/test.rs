@@ -53,7 +53,11 @@ pub fn test(root: &Path) -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ];
-    let first_load = [&wasm32[..], &["--no-default-features"][..]].concat();
+    let first_load = [
+        &wasm32[..],
+        &["--no-default-features", "--features", "hydration"][..],
+    ]
+    .concat();
     let module = [&wasm32[..], &["--features", "journey-module"][..]].concat();
     for (label, scope) in [
         ("native", &["--workspace"][..]),

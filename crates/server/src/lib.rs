@@ -14,6 +14,7 @@ mod in_flight;
 mod listener;
 pub mod national;
 pub mod national_catalog;
+mod pages;
 mod qr;
 mod routes;
 pub mod security;
@@ -222,7 +223,7 @@ pub fn embed_script() -> &'static str {
 /// The whole HTTP application: the API, and the web app from `static_dir` (any path that is not
 /// a file gets `index.html`, so the app's own routes survive a reload).
 pub fn app(state: AppState, static_dir: &std::path::Path) -> Router {
-    let web_app = static_files::router(static_dir);
+    let web_app = static_files::router(static_dir, pages::router(state.clone(), static_dir));
     let mut limited = Router::new()
         .nest(
             "/api/v1",

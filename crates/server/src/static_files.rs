@@ -7,18 +7,16 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
-/// The app's files, and `index.html` for every other address (the app's own routes).
-pub fn router(static_dir: &std::path::Path) -> Router {
+/// The app's files; every other address is a page (`pages`: rendered on the server, or the
+/// app's shell). `/index.html` itself is the bare shell the service worker keeps for offline use.
+pub fn router(static_dir: &std::path::Path, pages: Router) -> Router {
     let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(
-            ServeFile::new(static_dir.join("index.html"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
+        .append_index_html_on_directories(false)
+        .fallback(pages);
     Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_policy))

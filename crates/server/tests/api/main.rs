@@ -13,6 +13,7 @@ mod kiosks;
 mod me;
 mod oidc;
 mod old_addresses;
+mod pages;
 mod paging;
 mod procedures;
 mod provider;

@@ -1,0 +1,170 @@
+//! The public pages rendered on the server: search (`/`, `/?q=…`), every procedure
+//! (`/thu-tuc/{code}`) and the not-found page arrive as complete HTML, readable and usable
+//! (search is a plain `GET` form) before and without the WebAssembly app, which then takes the
+//! page over in place (hydration). The pages are the web app's own components
+//! (`motlan_web::ssr`), rendered from the API's own answers, asked in-process without any
+//! credentials; the answers go into the page so the app starts from the same data. Every other
+//! address of the app gets its shell, `index.html`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use motlan_core::Lang;
+use motlan_web::Answer;
+use tower::ServiceExt as _;
+use tower_http::services::ServeFile;
+
+use crate::AppState;
+
+/// Where the app's element opens and its placeholder starts and ends in `index.html`.
+const MOUNT_OPEN: &str = "<div id=\"motlan\"";
+const PAGE_START: &str = "<!--motlan-page-->";
+const PAGE_END: &str = "<!--/motlan-page-->";
+
+#[derive(Clone)]
+struct Pages {
+    state: AppState,
+    /// The API, asked in-process for the answers a page is made of.
+    api: Router,
+    /// `index.html` of the built app, served as is for the app's other addresses.
+    shell: ServeFile,
+}
+
+/// The pages, for the addresses that are not files of the built app.
+pub fn router(state: AppState, static_dir: &Path) -> Router {
+    let pages = Pages {
+        api: crate::routes::router().with_state(state.clone()),
+        shell: ServeFile::new(static_dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip(),
+        state: state.clone(),
+    };
+    Router::new()
+        .fallback(page)
+        .with_state(pages)
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            crate::security::limit_by_address,
+        ))
+}
+
+async fn page(State(pages): State<Pages>, request: Request) -> Response {
+    let uri = request.uri().clone();
+    let template = pages.state.shell.index.as_deref();
+    let plan = matches!(*request.method(), Method::GET | Method::HEAD)
+        .then(|| motlan_web::ssr::plan(uri.path(), uri.query().unwrap_or_default()))
+        .flatten();
+    let (Some(plan), Some(template)) = (plan, template) else {
+        let Ok(response) = pages.shell.oneshot(request).await;
+        return response.into_response();
+    };
+    let lang = language(request.headers());
+    let mut answers = HashMap::new();
+    for path in &plan.requests {
+        answers.insert(path.clone(), ask(&pages.api, path).await);
+    }
+    let page = motlan_web::ssr::render(
+        plan,
+        lang,
+        answers,
+        "/api/v1".to_owned(),
+        "/api/v1/identity-provider".to_owned(),
+    )
+    .await;
+    let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
+    let html = assemble(template, &page, lang);
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response
+}
+
+/// The API's answer to `GET path`, as the app would have received it.
+async fn ask(api: &Router, path: &str) -> Answer {
+    let failed = Answer::new(502, "null".to_owned());
+    let Ok(request) = axum::http::Request::get(path).body(Body::empty()) else {
+        return failed;
+    };
+    let Ok(response) = api.clone().oneshot(request).await;
+    let status = response.status().as_u16();
+    match axum::body::to_bytes(response.into_body(), 8 << 20).await {
+        Ok(bytes) => Answer::new(status, String::from_utf8_lossy(&bytes).into_owned()),
+        Err(_) => failed,
+    }
+}
+
+/// The page's language: the browser's first preference, as the app itself starts (a language
+/// chosen in the app is kept in the browser and applied once the app runs).
+fn language(headers: &axum::http::HeaderMap) -> Lang {
+    let first = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if first.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Vi
+    }
+}
+
+/// `index.html` with the rendered page in the app's element (marked `data-ssr` for the app to
+/// take over), the answers it was made from, its title and language. The WebAssembly file is
+/// not preloaded: on a slow connection the page's own bytes come first.
+fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String {
+    let mut html = String::with_capacity(template.len() + page.html.len() + 4096);
+    let mut rest = template;
+    // Drop `<link rel="preload" … .wasm …>`.
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |i| start + i + 1);
+        html.push_str(&rest[..start]);
+        if !rest[start..end].contains(".wasm") {
+            html.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    html.push_str(rest);
+    let html = html.replacen(
+        "<html lang=\"vi\"",
+        &format!("<html lang=\"{}\"", lang.tag()),
+        1,
+    );
+    let html = match (html.find("<title>"), html.find("</title>")) {
+        (Some(open), Some(close)) if open < close => format!(
+            "{}<title>{}{}",
+            &html[..open],
+            crate::html::escape(&page.title),
+            &html[close..]
+        ),
+        _ => html,
+    };
+    let html = match (html.find(PAGE_START), html.find(PAGE_END)) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}{}{}",
+            &html[..start],
+            page.html,
+            &html[end + PAGE_END.len()..]
+        ),
+        _ => html,
+    };
+    let data = format!(
+        "<script type=\"application/json\" id=\"{}\">{}</script>\n  </body>",
+        motlan_web::PRELOAD_ID,
+        motlan_web::to_script_json(&page.answers)
+    );
+    html.replacen(MOUNT_OPEN, &format!("{MOUNT_OPEN} data-ssr"), 1)
+        .replacen("</body>", &data, 1)
+}

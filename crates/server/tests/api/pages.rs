@@ -1,0 +1,158 @@
+//! The public pages rendered on the server: search, a procedure with a form, a procedure of the
+//! national catalog, not found; the app's other addresses get the bare shell.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+
+use crate::helpers::{TestApp, TestResponse};
+
+/// The web app's own page template (Trunk's input: the markers are the same in its output).
+const TEMPLATE: &str = include_str!("../../../../index.html");
+
+async fn app() -> TestApp {
+    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), TEMPLATE).unwrap()).await
+}
+
+fn html(response: &TestResponse) -> &str {
+    response.json.as_str().expect("an HTML page")
+}
+
+/// The answers handed to the app, read back from the page.
+fn preloaded(page: &str) -> serde_json::Value {
+    let start = page
+        .find("<script type=\"application/json\" id=\"motlan-preload\">")
+        .expect("the preloaded answers");
+    let json = &page[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    serde_json::from_str(json).expect("valid JSON")
+}
+
+#[tokio::test]
+async fn the_home_page_is_complete_html_with_a_plain_search_form() {
+    let app = app().await;
+    let response = app.get("/").await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.headers["cache-control"], "no-cache");
+    assert_eq!(response.headers["vary"], "Accept-Language");
+    let page = html(&response);
+    assert!(page.contains("<div id=\"motlan\" data-ssr"), "{page}");
+    assert!(page.contains("Bạn cần làm thủ tục gì?"));
+    assert!(page.contains("action=\"/\"") && page.contains("name=\"q\""));
+    assert!(page.contains("href=\"/thu-tuc/1.001193\""));
+    assert!(
+        !page.contains("Đang tải ứng dụng"),
+        "the placeholder is replaced"
+    );
+    assert!(!page.contains("motlan-page-->"));
+    let answers = preloaded(page);
+    assert_eq!(answers["/procedures?limit=20&q="]["status"], 200);
+    assert!(
+        answers["/procedures?limit=20&q="]["body"]["total"]
+            .as_u64()
+            .unwrap()
+            > 1000
+    );
+}
+
+#[tokio::test]
+async fn a_search_is_answered_in_the_page_and_cannot_inject_markup() {
+    let app = app().await;
+    let page = app.get("/?q=khai+sinh").await;
+    let text = html(&page);
+    assert!(text.contains("Đăng ký khai sinh"), "{text}");
+    assert!(text.contains("value=\"khai sinh\""));
+    let answers = preloaded(text);
+    let results = &answers["/procedures?limit=20&q=khai%20sinh"]["body"];
+    assert!(results["total"].as_u64().unwrap() >= 1);
+    let hostile = app
+        .get("/?q=%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        .await;
+    let text = html(&hostile);
+    assert!(!text.contains("<script>alert(1)"), "{text}");
+    assert_eq!(
+        preloaded(text).as_object().unwrap().keys().next().unwrap(),
+        "/procedures?limit=20&q=%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+    );
+}
+
+#[tokio::test]
+async fn a_procedure_page_lists_its_papers_and_the_way_to_file() {
+    let app = app().await;
+    let page = app.get("/thu-tuc/1.001193").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = html(&page);
+    assert!(
+        text.contains("<title>Đăng ký khai sinh – Một Lần</title>"),
+        "{text}"
+    );
+    assert!(text.contains("Giấy tờ cần chuẩn bị"));
+    assert!(text.contains("href=\"/thu-tuc/1.001193/khai/bat-dau\""));
+    let answers = preloaded(text);
+    assert_eq!(answers["/procedures/1.001193/information"]["status"], 200);
+    assert_eq!(answers["/procedures/1.001193"]["status"], 200);
+}
+
+#[tokio::test]
+async fn a_national_procedure_and_an_unknown_one() {
+    let app = app().await;
+    let national = app
+        .get("/api/v1/procedures?q=cap%20doi%20the%20can%20cuoc&limit=1")
+        .await;
+    let code = national.json["items"][0]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let name = national.json["items"][0]["name"]["vi"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page = app.get(&format!("/thu-tuc/{code}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = html(&page);
+    assert!(text.contains(&name), "{text}");
+    // Only what the page reads is handed over: no definition for a procedure without a form.
+    assert_eq!(preloaded(text).as_object().unwrap().len(), 1);
+
+    let unknown = app.get("/thu-tuc/9.999999").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(html(&unknown).contains("data-ssr"));
+    let nowhere = app.get("/khong-co-trang-nay").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert!(html(&nowhere).contains("Không tìm thấy trang"));
+}
+
+#[tokio::test]
+async fn english_is_rendered_for_a_browser_that_prefers_it() {
+    let app = app().await;
+    let page = app
+        .send(
+            Request::get("/")
+                .header("accept-language", "en-GB,en;q=0.9,vi;q=0.5")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let text = html(&page);
+    assert!(text.contains("<html lang=\"en\""));
+    assert!(text.contains("Which procedure do you need?"));
+}
+
+#[tokio::test]
+async fn the_app_addresses_and_the_offline_shell_are_the_bare_page() {
+    let app = app().await;
+    for uri in [
+        "/thu-tuc/1.001193/khai/bat-dau",
+        "/dang-nhap",
+        "/index.html",
+    ] {
+        let page = app.get(uri).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        let text = html(&page);
+        assert!(text.contains("Đang tải ứng dụng"), "{uri}");
+        assert!(!text.contains("data-ssr"), "{uri}");
+    }
+    let post = app
+        .send(Request::post("/").body(Body::empty()).unwrap())
+        .await;
+    assert!(!post.json.as_str().unwrap_or_default().contains("data-ssr"));
+}

@@ -1,0 +1,140 @@
+//! Server-side rendering of the public pages (feature `ssr`, used by the server): which page an
+//! address is, the API answers it is rendered from, and its HTML, made by the very components
+//! the first-load app then takes over (`PublicApp`, hydration).
+
+use std::collections::HashMap;
+
+use motlan_core::Lang;
+use motlan_core::api::ProcedureInformation;
+use yew_router::Routable as _;
+
+use crate::public_app::{PublicApp, PublicAppProps};
+use crate::route::{Route, query_param};
+use crate::services::paths::{information_path, procedure_path, procedures_path};
+use crate::services::preload::{Answer, Preloaded};
+
+/// A public page to render: its route, its address, and the API answers it needs.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    route: Route,
+    url: String,
+    /// `GET` paths of the API, relative to its base.
+    pub requests: Vec<String>,
+}
+
+/// The public page at `path?query`; `None` for the app's other addresses (filing, a dossier,
+/// sign-in…), which the server answers with the app's shell.
+pub fn plan(path: &str, query: &str) -> Option<Plan> {
+    let route = Route::recognize(path)?;
+    let requests = match &route {
+        Route::Home => vec![procedures_path(
+            &query_param(query, "q").unwrap_or_default(),
+            None,
+        )],
+        Route::Procedure { code } => vec![information_path(code), procedure_path(code)],
+        Route::NotFound => Vec::new(),
+        _ => return None,
+    };
+    let url = if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    };
+    Some(Plan {
+        route,
+        url,
+        requests,
+    })
+}
+
+/// A rendered page: the app's HTML, the answers to hand to the app, the document's title and
+/// the HTTP status.
+#[derive(Debug)]
+pub struct Page {
+    pub html: String,
+    pub answers: HashMap<String, Answer>,
+    pub title: String,
+    pub status: u16,
+}
+
+/// Renders `plan` in `lang` from the API's `answers` (one per `plan.requests`).
+pub async fn render(
+    plan: Plan,
+    lang: Lang,
+    mut answers: HashMap<String, Answer>,
+    api_base: String,
+    identity: String,
+) -> Page {
+    let t = crate::i18n::strings(lang);
+    let (mut title, mut status) = (format!("{}: {}", t.app_name, t.home_title), 200);
+    match &plan.route {
+        Route::Procedure { code } => {
+            let information = answers.get(&information_path(code));
+            status = information.map_or(502, |a| a.status);
+            let read = information
+                .filter(|a| a.status == 200)
+                .and_then(|a| serde_json::from_str::<ProcedureInformation>(a.body.get()).ok());
+            match read {
+                Some(info) => {
+                    title = format!("{} – {}", info.name.get(lang), t.app_name);
+                    // Only a procedure with a form here reads its definition.
+                    if !info.online_form {
+                        answers.remove(&procedure_path(code));
+                    }
+                }
+                None => {
+                    title = format!("{} – {}", t.not_found_title, t.app_name);
+                    answers.remove(&procedure_path(code));
+                }
+            }
+        }
+        Route::NotFound => {
+            (title, status) = (format!("{} – {}", t.not_found_title, t.app_name), 404);
+        }
+        _ => {}
+    }
+    let (url, handed) = (plan.url, answers.clone());
+    let html = yew::ServerRenderer::<PublicApp>::with_props(move || PublicAppProps {
+        url: Some(url.into()),
+        ..PublicAppProps::new(
+            api_base.into(),
+            identity.into(),
+            lang,
+            Preloaded::new(handed),
+        )
+    })
+    .hydratable(true)
+    .render()
+    .await;
+    Page {
+        html,
+        answers,
+        title,
+        status,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plan;
+
+    #[test]
+    fn public_addresses_are_planned_and_app_addresses_are_not() {
+        let home = plan("/", "q=khai+sinh").expect("home");
+        assert_eq!(home.requests, ["/procedures?limit=20&q=khai%20sinh"]);
+        let procedure = plan("/thu-tuc/1.001193", "").expect("procedure");
+        assert_eq!(
+            procedure.requests,
+            ["/procedures/1.001193/information", "/procedures/1.001193"]
+        );
+        assert!(
+            plan("/khong-co", "")
+                .expect("not found")
+                .requests
+                .is_empty()
+        );
+        assert!(plan("/thu-tuc/1.001193/khai/bat-dau", "").is_none());
+        assert!(plan("/dang-nhap", "").is_none());
+        assert!(plan("/ho-so/abc", "").is_none());
+    }
+}

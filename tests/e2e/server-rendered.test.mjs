@@ -1,0 +1,78 @@
+// The public pages arrive rendered by the server: readable and usable without JavaScript, and
+// taken over by the app in place (hydration) without losing focus or what was typed.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, expectAccessible } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('without JavaScript a citizen finds a procedure and reads its page', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.getByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' }).waitFor();
+  await page.getByLabel('Tìm thủ tục').fill('khai sinh');
+  await page.getByLabel('Tìm thủ tục').press('Enter');
+  await page.waitForURL(/\?q=khai\+sinh/);
+  await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).waitFor();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().click();
+  await page.waitForURL(/\/thu-tuc\/1\.001193$/);
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+  await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).waitFor();
+  assert.equal(await page.title(), 'Đăng ký khai sinh – Một Lần');
+  const start = page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' });
+  assert.equal(await start.getAttribute('href'), '/thu-tuc/1.001193/khai/bat-dau');
+  const missing = await page.goto(`${BASE}/khong-co-trang-nay`);
+  assert.equal(missing.status(), 404);
+  await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
+  await context.close();
+});
+
+test('the app takes over the rendered page keeping focus and typed text', { timeout: 120_000 }, async () => {
+  const page = await newPage(browser);
+  // Hold the app back until the citizen has typed, as on a slow connection.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE}/?q=khai+sinh`);
+  const search = page.getByLabel('Tìm thủ tục');
+  assert.equal(await search.inputValue(), 'khai sinh');
+  const before = await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).boundingBox();
+  await search.focus();
+  await search.press('End');
+  await page.keyboard.type(' con');
+  release();
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  // Taken over: the same elements, still focused, nothing lost, and searching as one types.
+  assert.equal(await search.inputValue(), 'khai sinh con');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).waitFor();
+  const after = await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).boundingBox();
+  assert.equal(Math.round(after.y), Math.round(before.y), 'the results did not move');
+  await search.fill('hộ chiếu');
+  await page.getByRole('link', { name: /hộ chiếu/i }).first().waitFor();
+  assert.match(page.url(), /\?q=khai\+sinh$/, 'typing searches in place');
+  // A link now navigates inside the app, with the page rendered from the API.
+  await page.getByRole('link', { name: /hộ chiếu/i }).first().click();
+  await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).or(page.getByRole('heading', { level: 1 })).first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a procedure page is taken over without a second request for its data', { timeout: 120_000 }, async () => {
+  const page = await newPage(browser);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/api/v1/procedures/')) asked.push(r.url()); });
+  await page.goto(`${BASE}/thu-tuc/1.001193`);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  // The app is live: its language switch works in place.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
+  assert.deepEqual(asked, [], 'the page is taken over from the answers it was rendered with');
+  await expectAccessible(page, 'a procedure page rendered by the server, taken over');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
