@@ -91,7 +91,8 @@ pub async fn render(
         Route::NotFound => {
             (title, status) = (format!("{} – {}", t.not_found_title, t.app_name), 404);
         }
-        _ => {}
+        // A search the API refused (too long, say) shows its error with the API's status.
+        _ => status = answers.values().map(|a| a.status).max().unwrap_or(200),
     }
     let (url, handed) = (plan.url, answers.clone());
     let html = yew::ServerRenderer::<PublicApp>::with_props(move || PublicAppProps {

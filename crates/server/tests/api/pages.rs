@@ -73,6 +73,13 @@ async fn a_search_is_answered_in_the_page_and_cannot_inject_markup() {
         preloaded(text).as_object().unwrap().keys().next().unwrap(),
         "/procedures?limit=20&q=%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"
     );
+    // A search the API refuses is shown with its error and status, the words kept in the box.
+    let long = "a".repeat(201);
+    let refused = app.get(&format!("/?q={long}")).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    let text = html(&refused);
+    assert!(text.contains("Từ khóa tìm kiếm quá dài"), "{text}");
+    assert!(text.contains(&format!("value=\"{long}\"")));
 }
 
 #[tokio::test]
