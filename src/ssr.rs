@@ -66,34 +66,30 @@ pub async fn render(
     identity: String,
 ) -> Page {
     let t = crate::i18n::strings(lang);
-    let (mut title, mut status) = (format!("{}: {}", t.app_name, t.home_title), 200);
-    match &plan.route {
+    let not_found = format!("{} – {}", t.not_found_title, t.app_name);
+    let (title, status) = match &plan.route {
         Route::Procedure { code } => {
             let information = answers.get(&information_path(code));
-            status = information.map_or(502, |a| a.status);
+            let status = information.map_or(502, |a| a.status);
             let read = information
                 .filter(|a| a.status == 200)
                 .and_then(|a| serde_json::from_str::<ProcedureInformation>(a.body.get()).ok());
-            match read {
-                Some(info) => {
-                    title = format!("{} – {}", info.name.get(lang), t.app_name);
-                    // Only a procedure with a form here reads its definition.
-                    if !info.online_form {
-                        answers.remove(&procedure_path(code));
-                    }
-                }
-                None => {
-                    title = format!("{} – {}", t.not_found_title, t.app_name);
-                    answers.remove(&procedure_path(code));
-                }
+            // Only a procedure with a form here reads its definition.
+            if !read.as_ref().is_some_and(|info| info.online_form) {
+                answers.remove(&procedure_path(code));
             }
+            let title = read.map_or(not_found, |info| {
+                format!("{} – {}", info.name.get(lang), t.app_name)
+            });
+            (title, status)
         }
-        Route::NotFound => {
-            (title, status) = (format!("{} – {}", t.not_found_title, t.app_name), 404);
-        }
+        Route::NotFound => (not_found, 404),
         // A search the API refused (too long, say) shows its error with the API's status.
-        _ => status = answers.values().map(|a| a.status).max().unwrap_or(200),
-    }
+        _ => (
+            format!("{}: {}", t.app_name, t.home_title),
+            answers.values().map(|a| a.status).max().unwrap_or(200),
+        ),
+    };
     let (url, handed) = (plan.url, answers.clone());
     let html = yew::ServerRenderer::<PublicApp>::with_props(move || PublicAppProps {
         url: Some(url.into()),
