@@ -46,7 +46,10 @@ pub fn audit_path(base: &str, ministry: &str, field: &str) -> String {
     let mut query = Vec::new();
     for (key, value) in [("ministry", ministry), ("field", field)] {
         if !value.is_empty() {
-            query.push(format!("{key}={}", super::paths::encode_component(value)));
+            query.push(format!(
+                "{key}={}",
+                motlan_core::text::percent_encode(value)
+            ));
         }
     }
     if query.is_empty() {

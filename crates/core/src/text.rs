@@ -40,9 +40,32 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Percent-encodes text for a URL's path segment or query value: the unreserved characters of
+/// RFC 3986 stay, every other byte of the UTF-8 becomes `%XX`. The web app names the API answers
+/// a page was rendered with by the path it encodes this way, and the server agrees.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("khai sinh"), "khai%20sinh");
+        assert_eq!(percent_encode("đăng ký"), "%C4%91%C4%83ng%20k%C3%BD");
+        assert_eq!(percent_encode("a&b=c/d?(x)"), "a%26b%3Dc%2Fd%3F%28x%29");
+        assert_eq!(percent_encode("1.001193-A_~"), "1.001193-A_~");
+    }
 
     #[test]
     fn folding_ignores_case_and_vietnamese_diacritics() {

@@ -302,20 +302,9 @@ async fn sign_in(State(state): State<AppState>, Form(form): Form<SignInForm>) ->
     };
     let mut location = format!("{}{separator}code={code}", request.redirect_uri);
     if let Some(s) = request.state {
-        location += &format!("&state={}", urlencode(&s));
+        location += &format!("&state={}", motlan_core::text::percent_encode(&s));
     }
     Redirect::to(&location).into_response()
-}
-
-pub(crate) fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Registers the sandbox's demo volunteers in the volunteer registry, unless already there (an

@@ -148,7 +148,7 @@ async fn list(
     .filter_map(|(name, value)| {
         value
             .as_ref()
-            .map(|v| format!("{name}={}", crate::identity::sandbox::urlencode(v)))
+            .map(|v| format!("{name}={}", motlan_core::text::percent_encode(v)))
     })
     .collect();
     if !filters.is_empty() {

@@ -107,7 +107,7 @@ async fn list(
     let end = offset + limit;
     let next = (end < hits.len()).then(|| end.to_string());
     let path = match q {
-        Some(q) => format!("/procedures?q={}", crate::identity::sandbox::urlencode(q)),
+        Some(q) => format!("/procedures?q={}", motlan_core::text::percent_encode(q)),
         None => "/procedures".to_owned(),
     };
     Ok(super::paging::with_link(
