@@ -55,6 +55,8 @@ pub struct Page {
     pub answers: HashMap<String, Answer>,
     pub title: String,
     pub status: u16,
+    /// A procedure with a form here: filing is likely next, so its module may be fetched ahead.
+    pub fileable: bool,
 }
 
 /// Renders `plan` in `lang` from the API's `answers` (one per `plan.requests`).
@@ -67,6 +69,7 @@ pub async fn render(
 ) -> Page {
     let t = crate::i18n::strings(lang);
     let not_found = format!("{} – {}", t.not_found_title, t.app_name);
+    let mut fileable = false;
     let (title, status) = match &plan.route {
         Route::Procedure { code } => {
             let information = answers.get(&information_path(code));
@@ -75,7 +78,8 @@ pub async fn render(
                 .filter(|a| a.status == 200)
                 .and_then(|a| serde_json::from_str::<ProcedureInformation>(a.body.get()).ok());
             // Only a procedure with a form here reads its definition.
-            if !read.as_ref().is_some_and(|info| info.online_form) {
+            fileable = read.as_ref().is_some_and(|info| info.online_form);
+            if !fileable {
                 answers.remove(&procedure_path(code));
             }
             let title = read.map_or(not_found, |info| {
@@ -108,6 +112,7 @@ pub async fn render(
         answers,
         title,
         status,
+        fileable,
     }
 }
 

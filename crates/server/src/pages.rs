@@ -160,6 +160,21 @@ fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String 
         ),
         _ => html,
     };
+    // A procedure with a form: the filing module is fetched at idle, before the app runs.
+    let html = match journey_module(&html).filter(|_| page.fileable) {
+        Some(script) => {
+            let wasm = script.replace("motlan-journey.js", "motlan-journey_bg.wasm");
+            html.replacen(
+                "</head>",
+                &format!(
+                    "<link rel=\"prefetch\" href=\"{script}\" as=\"script\" crossorigin=\"anonymous\">\
+                     <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+                ),
+                1,
+            )
+        }
+        None => html,
+    };
     let data = format!(
         "<script type=\"application/json\" id=\"{}\">{}</script>\n  </body>",
         motlan_web::PRELOAD_ID,
@@ -167,4 +182,12 @@ fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String 
     );
     html.replacen(MOUNT_OPEN, &format!("{MOUNT_OPEN} data-ssr"), 1)
         .replacen("</body>", &data, 1)
+}
+
+/// The journey module's address, written into the app's element (`data-journey`) by xtask.
+fn journey_module(html: &str) -> Option<String> {
+    let mount = &html[html.find(MOUNT_OPEN)?..];
+    let mount = &mount[..mount.find('>')?];
+    let value = mount.split("data-journey=\"").nth(1)?.split('"').next()?;
+    (!value.contains(['<', '>', '&'])).then(|| value.to_owned())
 }

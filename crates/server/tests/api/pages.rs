@@ -9,8 +9,14 @@ use crate::helpers::{TestApp, TestResponse};
 /// The web app's own page template (Trunk's input: the markers are the same in its output).
 const TEMPLATE: &str = include_str!("../../../../index.html");
 
+/// The template as `cargo xtask build` leaves it: with the journey module's address.
 async fn app() -> TestApp {
-    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), TEMPLATE).unwrap()).await
+    let built = TEMPLATE.replacen(
+        "<div id=\"motlan\"",
+        "<div id=\"motlan\" data-journey=\"/journey-0123456789abcdef/motlan-journey.js\"",
+        1,
+    );
+    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), built).unwrap()).await
 }
 
 fn html(response: &TestResponse) -> &str {
@@ -94,6 +100,8 @@ async fn a_procedure_page_lists_its_papers_and_the_way_to_file() {
     );
     assert!(text.contains("Giấy tờ cần chuẩn bị"));
     assert!(text.contains("href=\"/thu-tuc/1.001193/khai/bat-dau\""));
+    // Filing is likely next: its module is fetched at idle.
+    assert!(text.contains("<link rel=\"prefetch\" href=\"/journey-0123456789abcdef/motlan-journey_bg.wasm\" as=\"fetch\""));
     let answers = preloaded(text);
     assert_eq!(answers["/procedures/1.001193/information"]["status"], 200);
     assert_eq!(answers["/procedures/1.001193"]["status"], 200);
@@ -117,8 +125,10 @@ async fn a_national_procedure_and_an_unknown_one() {
     assert_eq!(page.status, StatusCode::OK);
     let text = html(&page);
     assert!(text.contains(&name), "{text}");
-    // Only what the page reads is handed over: no definition for a procedure without a form.
+    // Only what the page reads is handed over: no definition for a procedure without a form,
+    // and nothing to file here, so no module fetched ahead.
     assert_eq!(preloaded(text).as_object().unwrap().len(), 1);
+    assert!(!text.contains("rel=\"prefetch\""));
 
     let unknown = app.get("/thu-tuc/9.999999").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
