@@ -1,6 +1,8 @@
-// Two of the most-filed procedures added with full forms: re-issuing a lost căn cước card
-// (1.014064) and a confirmation of residence (1.010041). Everything the police need is in the
-// national population and residence databases: nothing is typed twice and nothing is uploaded.
+// Most-filed procedures added with full forms: re-issuing a lost căn cước card (1.014064) and a
+// confirmation of residence (1.010041), where everything the police need is in the national
+// population and residence databases (nothing typed twice, nothing uploaded); a lost passport
+// replaced (1.001456); a family's household business registered (1.001612), where only the
+// family's notarised authorisation is uploaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, consentToEverything, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
@@ -99,5 +101,43 @@ test('a lost passport is replaced at the replacement fee, with the photo and the
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
   assert.match(await page.locator('main').textContent(), /320\.000/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a family registers its household business: the owner is known, only the authorisation is uploaded', async () => {
+  const page = await newPage(browser, 360);
+  await startFiling(page, "H'Hen Niê", '1.001612');
+  assert.match(await page.locator('main').textContent(), /066190004567/);
+  await next(page);
+  await answerUntilCheck(page, async (heading) => {
+    if (heading === 'Ai thành lập') {
+      await page.getByLabel(/Các thành viên gia đình tôi/).check();
+      await page.getByLabel('Các thành viên gia đình cùng thành lập').fill('Y Bhim Niê 066188001234\nH\'Lan Niê 066195002345');
+    }
+    if (heading === 'Hộ kinh doanh') {
+      await page.getByLabel('Tên hộ kinh doanh').fill('Hộ kinh doanh Cà phê Ako Dhong');
+      await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Đắk Lắk' });
+      const ward = page.getByLabel('Phường, xã, đặc khu');
+      await ward.locator('option', { hasText: 'Phường Buôn Ma Thuột' }).waitFor({ state: 'attached' });
+      await ward.selectOption({ label: 'Phường Buôn Ma Thuột' });
+      await page.getByLabel('Số nhà, đường, thôn, tổ dân phố').fill('12 Buôn Ako Dhong');
+      await page.getByLabel('Ngành, nghề kinh doanh').fill('Bán lẻ cà phê, đồ uống tại chỗ');
+      await page.getByLabel('Vốn kinh doanh (triệu đồng)').fill('80');
+      await page.getByLabel('Số lao động').fill('3');
+      await page.getByLabel('Ngày bắt đầu hoạt động').fill('01/02/2027');
+      await expectAccessible(page, 'the household business page');
+    }
+    if (heading === 'Giấy tờ') {
+      const inputs = page.locator('input[type=file]');
+      assert.equal(await inputs.count(), 1, 'only the family members\' authorisation');
+      await inputs.first().setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% authorisation\n') });
+      await page.locator('.upload__name', { hasText: 'uy-quyen.pdf' }).waitFor();
+    }
+  });
+  const check = await page.locator('main').textContent();
+  assert.match(check, /Hộ kinh doanh Cà phê Ako Dhong/);
+  assert.match(await page.getByTestId('fee-due').textContent(), /150\.000/);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
   assert.deepEqual(page.errors, []);
 });
