@@ -23,6 +23,7 @@ use crate::state::session::use_session;
 #[wasm_bindgen(inline_js = "
 export async function wipe_browser(key, token) {
   try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}
+  document.cookie = 'motlan_lang=; Path=/; Max-Age=0; SameSite=Lax';
   try {
     if (indexedDB.databases) {
       for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);

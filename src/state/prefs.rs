@@ -80,13 +80,22 @@ pub fn use_prefs() -> UsePrefs {
 /// redirect and reloads.
 const LANG_KEY: &str = "motlan.lang";
 
+/// The same choice as a cookie, so the server renders the public pages in it (it reads nothing
+/// else from cookies; a kiosk's wipe clears it).
+pub const LANG_COOKIE: &str = "motlan_lang";
+
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
 fn remember_lang(lang: Lang) {
+    let tag = if lang == Lang::En { "en" } else { "vi" };
     if let Some(s) = local() {
-        let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "vi" });
+        let _ = s.set_item(LANG_KEY, tag);
+    }
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let cookie = format!("{LANG_COOKIE}={tag}; Path=/; Max-Age=31536000; SameSite=Lax");
+        let _ = js_sys::Reflect::set(&document, &"cookie".into(), &cookie.into());
     }
 }
 

@@ -49,6 +49,10 @@ test('English survives signing in and a reload, and a first visit follows the br
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // The server renders the page in the chosen language too: no Vietnamese flash before the app.
+  const rendered = await (await page.request.get(BASE + '/thu-tuc/1.001193', { headers: { 'accept-language': 'vi-VN' } })).text();
+  assert.match(rendered, /<html lang="en"/);
+  assert.match(rendered, /<h1>Birth registration<\/h1>/);
 
   const context = await browser.newContext({ locale: 'en-GB' });
   const visitor = await context.newPage();

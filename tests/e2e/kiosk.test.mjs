@@ -45,6 +45,7 @@ test('a kiosk warns before the idle limit, gives more time, then wipes everythin
   await page.getByText('Đã đăng nhập: Lò Văn Pọn').waitFor();
   await page.evaluate(async () => {
     sessionStorage.setItem('probe', '1');
+    document.cookie = 'motlan_lang=en; Path=/';
     await new Promise((resolve) => { const r = indexedDB.open('probe'); r.onsuccess = () => { r.result.close(); resolve(); }; });
     await caches.open('probe');
   });
@@ -69,8 +70,9 @@ test('a kiosk warns before the idle limit, gives more time, then wipes everythin
     session: sessionStorage.length,
     databases: (await indexedDB.databases()).map((d) => d.name),
     caches: await caches.keys(),
+    cookies: document.cookie,
   }));
-  assert.deepEqual(left, { local: ['motlan.kiosk'], session: 0, databases: [], caches: [] });
+  assert.deepEqual(left, { local: ['motlan.kiosk'], session: 0, databases: [], caches: [], cookies: '' });
   // Back passes the identity provider's page, then reaches the form: signed out, nothing typed.
   await page.goBack();
   await page.goBack();

@@ -84,7 +84,10 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     response
 }
 
@@ -102,9 +105,20 @@ async fn ask(api: &Router, path: &str) -> Answer {
     }
 }
 
-/// The page's language: the browser's first preference, as the app itself starts (a language
-/// chosen in the app is kept in the browser and applied once the app runs).
+/// The page's language, as the app itself starts: the one chosen in the app (kept in the
+/// `motlan_lang` cookie beside the browser's storage), else the browser's first preference.
 fn language(headers: &axum::http::HeaderMap) -> Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix("motlan_lang="));
+    match chosen {
+        Some("en") => return Lang::En,
+        Some("vi") => return Lang::Vi,
+        _ => {}
+    }
     let first = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())

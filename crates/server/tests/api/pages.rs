@@ -39,7 +39,12 @@ async fn the_home_page_is_complete_html_with_a_plain_search_form() {
     let response = app.get("/").await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(response.headers["cache-control"], "no-cache");
-    assert_eq!(response.headers["vary"], "Accept-Language");
+    assert!(
+        response.headers["vary"]
+            .to_str()
+            .unwrap()
+            .starts_with("Accept-Language, Cookie")
+    );
     let page = html(&response);
     assert!(page.contains("<div id=\"motlan\" data-ssr"), "{page}");
     assert!(page.contains("Bạn cần làm thủ tục gì?"));
@@ -139,7 +144,7 @@ async fn a_national_procedure_and_an_unknown_one() {
 }
 
 #[tokio::test]
-async fn english_is_rendered_for_a_browser_that_prefers_it() {
+async fn the_page_speaks_the_chosen_language_else_the_browsers() {
     let app = app().await;
     let page = app
         .send(
@@ -152,6 +157,18 @@ async fn english_is_rendered_for_a_browser_that_prefers_it() {
     let text = html(&page);
     assert!(text.contains("<html lang=\"en\""));
     assert!(text.contains("Which procedure do you need?"));
+    // A language chosen in the app comes before the browser's.
+    let chosen = app
+        .send(
+            Request::get("/thu-tuc/1.001193")
+                .header("accept-language", "en-GB,en;q=0.9")
+                .header("cookie", "other=1; motlan_lang=vi")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(html(&chosen).contains("<html lang=\"vi\""));
+    assert!(html(&chosen).contains("Giấy tờ cần chuẩn bị"));
 }
 
 #[tokio::test]
