@@ -104,14 +104,9 @@ fn start_public() -> bool {
         .and_then(|d| d.get_element_by_id(PRELOAD_ID))
         .and_then(|script| script.text_content())
         .map_or_else(Default::default, |json| Preloaded::parse(&json));
-    let attribute = |name: &str, default: &str| -> yew::AttrValue {
-        root.get_attribute(name)
-            .unwrap_or_else(|| default.to_owned())
-            .into()
-    };
     let props = public_app::PublicAppProps::new(
-        attribute("data-api-base", "/api/v1"),
-        attribute("data-identity", "/api/v1/identity-provider"),
+        api_base(Some(&root)),
+        identity(Some(&root)),
         state::prefs::initial_lang(),
         preloaded,
     );
@@ -125,6 +120,20 @@ fn start_public() -> bool {
     };
     PUBLIC.with(|a| *a.borrow_mut() = Some(app));
     true
+}
+
+/// Where the API is: `data-api-base` on the app's element.
+fn api_base(root: Option<&web_sys::Element>) -> yew::AttrValue {
+    root.and_then(|el| el.get_attribute("data-api-base"))
+        .unwrap_or_else(|| "/api/v1".to_owned())
+        .into()
+}
+
+/// Where the app learns its identity provider: `data-identity` on the app's element.
+fn identity(root: Option<&web_sys::Element>) -> yew::AttrValue {
+    root.and_then(|el| el.get_attribute("data-identity"))
+        .unwrap_or_else(|| "/api/v1/identity-provider".to_owned())
+        .into()
 }
 
 #[cfg(feature = "hydration")]
@@ -172,16 +181,8 @@ fn mount(
         .and_then(|d| d.get_element_by_id(MOUNT_ID));
     let embed = state::embed::EmbedTarget::detect(root.as_ref());
     let props = app::AppProps {
-        api_base: root
-            .as_ref()
-            .and_then(|el| el.get_attribute("data-api-base"))
-            .unwrap_or_else(|| "/api/v1".to_owned())
-            .into(),
-        identity: root
-            .as_ref()
-            .and_then(|el| el.get_attribute("data-identity"))
-            .unwrap_or_else(|| "/api/v1/identity-provider".to_owned())
-            .into(),
+        api_base: api_base(root.as_ref()),
+        identity: identity(root.as_ref()),
         session,
         // An embedded form speaks the language its snippet asks for.
         lang: embed
