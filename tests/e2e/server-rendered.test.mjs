@@ -39,6 +39,8 @@ test('the app takes over the rendered page keeping focus and typed text', { time
   await page.goto(`${BASE}/?q=khai+sinh`);
   const search = page.getByLabel('Tìm thủ tục');
   assert.equal(await search.inputValue(), 'khai sinh');
+  // The page as the server sent it, before the app: accessible as it is.
+  await expectAccessible(page, 'search results rendered by the server, before the app');
   const before = await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).boundingBox();
   await search.focus();
   await search.press('End');
