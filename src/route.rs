@@ -107,6 +107,13 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
         .map(|(_, value)| form_decode(value))
 }
 
+/// The `cursor` of a search address (`/?q=…&cursor=20`): a later page of the results, as the
+/// plain link without the app asks for it; only a small number is taken.
+pub fn search_cursor(query: &str) -> Option<String> {
+    query_param(query, "cursor")
+        .filter(|c| !c.is_empty() && c.len() < 8 && c.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// `+` as a space and `%XX` as its byte; invalid UTF-8 replaced, a stray `%` kept.
 fn form_decode(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -148,5 +155,8 @@ mod tests {
         assert_eq!(query_param("q=%zz", "q").as_deref(), Some("%zz"));
         assert_eq!(query_param("q", "q").as_deref(), Some(""));
         assert_eq!(query_param("x=1", "q"), None);
+        assert_eq!(super::search_cursor("q=a&cursor=20").as_deref(), Some("20"));
+        assert_eq!(super::search_cursor("q=a&cursor=2x"), None);
+        assert_eq!(super::search_cursor("q=a&cursor=123456789"), None);
     }
 }

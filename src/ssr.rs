@@ -9,7 +9,7 @@ use motlan_core::api::ProcedureInformation;
 use yew_router::Routable as _;
 
 use crate::public_app::{PublicApp, PublicAppProps};
-use crate::route::{Route, query_param};
+use crate::route::{Route, query_param, search_cursor};
 use crate::services::paths::{information_path, procedure_path, procedures_path};
 use crate::services::preload::{Answer, Preloaded};
 
@@ -29,7 +29,7 @@ pub fn plan(path: &str, query: &str) -> Option<Plan> {
     let requests = match &route {
         Route::Home => vec![procedures_path(
             &query_param(query, "q").unwrap_or_default(),
-            None,
+            search_cursor(query).as_deref(),
         )],
         Route::Procedure { code } => vec![information_path(code), procedure_path(code)],
         Route::NotFound => Vec::new(),
@@ -124,6 +124,8 @@ mod tests {
     fn public_addresses_are_planned_and_app_addresses_are_not() {
         let home = plan("/", "q=khai+sinh").expect("home");
         assert_eq!(home.requests, ["/procedures?limit=20&q=khai%20sinh"]);
+        let later = plan("/", "q=giay&cursor=20").expect("a later page");
+        assert_eq!(later.requests, ["/procedures?limit=20&q=giay&cursor=20"]);
         let procedure = plan("/thu-tuc/1.001193", "").expect("procedure");
         assert_eq!(
             procedure.requests,

@@ -65,6 +65,14 @@ pub fn home_page() -> Html {
         let asked = asked.clone();
         use_state(move || asked)
     };
+    // `&cursor=…`: a later page of the search, asked by the plain link (without the app); typing
+    // starts again from the first page.
+    let start = {
+        let cursor = location
+            .as_ref()
+            .and_then(|l| crate::route::search_cursor(l.query_str()));
+        use_state(move || cursor)
+    };
     {
         // Ask the server once typing pauses.
         let searched = searched.clone();
@@ -81,13 +89,18 @@ pub fn home_page() -> Html {
         });
     }
     let page = {
-        let (api, preloaded) = (api.clone(), api.clone());
-        let initial = move || preloaded.preloaded(&procedures_path(&asked, None));
-        use_resource_from(initial, (*searched).clone(), move |q| {
-            let api = api.clone();
-            async move { api.procedures(&q, None).await }
-        })
+        let (api, preloaded, first) = (api.clone(), api.clone(), (*start).clone());
+        let initial = move || preloaded.preloaded(&procedures_path(&asked, first.as_deref()));
+        use_resource_from(
+            initial,
+            ((*searched).clone(), (*start).clone()),
+            move |(q, start)| {
+                let api = api.clone();
+                async move { api.procedures(&q, start.as_deref()).await }
+            },
+        )
     };
+    let offset = start.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0);
     // Later pages of the same search, appended by "more".
     let more = use_state(|| {
         (
@@ -101,9 +114,10 @@ pub fn home_page() -> Html {
         *last.borrow_mut() = Some(Rc::clone(ready));
     }
     let oninput = {
-        let query = query.clone();
+        let (query, start) = (query.clone(), start.clone());
         Callback::from(move |e: InputEvent| {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            start.set(None);
         })
     };
     let shown = last.borrow().clone();
@@ -124,7 +138,14 @@ pub fn home_page() -> Html {
                     (*searched).clone(),
                     extra.clone(),
                 );
-                Callback::from(move |_: MouseEvent| {
+                // Without the app, the link opens the next page of results.
+                let href = format!(
+                    "/?q={}&cursor={}",
+                    motlan_core::text::percent_encode(q.trim()),
+                    motlan_core::text::percent_encode(&cursor)
+                );
+                let append = Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
                     let (api, more, q, cursor) =
                         (api.clone(), more.clone(), q.clone(), cursor.clone());
                     let mut have = have.clone();
@@ -134,19 +155,20 @@ pub fn home_page() -> Html {
                             more.set((q, have, page.next));
                         }
                     });
-                })
+                });
+                (href, append)
             });
             // Until the typed words are searched, what shows is the previous search's.
             let loading = matches!(state, Resource::Loading) || *query != *searched;
-            results_view(
-                &first,
-                &extra,
-                &searched,
+            let view = Results {
+                first: &first,
+                extra: &extra,
+                offset,
+                query: &searched,
                 loading,
                 load_more,
-                t,
-                prefs.lang(),
-            )
+            };
+            results_view(view, t, prefs.lang())
         }
         _ => html! {},
     };
@@ -168,15 +190,26 @@ pub fn home_page() -> Html {
     }
 }
 
-fn results_view(
-    first: &CatalogPage,
-    extra: &[ProcedureSummary],
-    query: &str,
+/// What the results show: the first page asked (from `offset`), those appended by "more", and
+/// the link to more (its address, and what the app does instead).
+struct Results<'a> {
+    first: &'a CatalogPage,
+    extra: &'a [ProcedureSummary],
+    offset: usize,
+    query: &'a str,
     loading: bool,
-    load_more: Option<Callback<MouseEvent>>,
-    t: &'static Strings,
-    lang: motlan_core::Lang,
-) -> Html {
+    load_more: Option<(String, Callback<MouseEvent>)>,
+}
+
+fn results_view(results: Results<'_>, t: &'static Strings, lang: motlan_core::Lang) -> Html {
+    let Results {
+        first,
+        extra,
+        offset,
+        query,
+        loading,
+        load_more,
+    } = results;
     let searching = !query.trim().is_empty();
     let heading = if loading {
         t.c.searching.to_owned()
@@ -210,7 +243,7 @@ fn results_view(
             </section>
         }
     });
-    let shown = first.items.len() + extra.len();
+    let shown = offset + first.items.len() + extra.len();
     html! {
         <>
         { popular }
@@ -223,8 +256,8 @@ fn results_view(
                     { for first.items.iter().chain(extra).map(|p| procedure_item(p, t, lang)) }
                 </ul>
                 <p class="hint">{ (t.c.showing)(shown, first.total) }</p>
-                if let Some(onclick) = load_more {
-                    <button type="button" class="button button--secondary" {onclick}>{ t.c.more_results }</button>
+                if let Some((href, onclick)) = load_more {
+                    <a class="button button--secondary" {href} {onclick}>{ t.c.more_results }</a>
                 }
             }
         </section>

@@ -74,7 +74,7 @@ test('more results load on request, continuing the same search', async () => {
   await page.goto(BASE + '/');
   const links = await search(page, 'giay phep');
   assert.equal(await links.count(), 20);
-  await page.getByRole('button', { name: 'Xem thêm kết quả' }).click();
+  await page.getByRole('link', { name: 'Xem thêm kết quả' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.procedure-item__link').length === 40);
   // The second page continues the first: forty different procedures, none repeated.
   const addresses = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));

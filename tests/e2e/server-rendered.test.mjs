@@ -24,6 +24,14 @@ test('without JavaScript a citizen finds a procedure and reads its page', { time
   assert.equal(await page.title(), 'Đăng ký khai sinh – Một Lần');
   const start = page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' });
   assert.equal(await start.getAttribute('href'), '/thu-tuc/1.001193/khai/bat-dau');
+  // "More results" opens the next page of the same search.
+  await page.goto(`${BASE}/?q=giay+phep`);
+  const total = Number((await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).textContent()).match(/\d+/)[0]);
+  assert.ok(total > 40, 'a search with several pages');
+  await page.getByRole('link', { name: 'Xem thêm kết quả' }).click();
+  await page.waitForURL(/\?q=giay%20phep&cursor=20$/);
+  await page.getByText(`Đang hiện 40 trên ${total} thủ tục.`).waitFor();
+  assert.equal(await page.locator('.procedure-item__link').count(), 20);
   const missing = await page.goto(`${BASE}/khong-co-trang-nay`);
   assert.equal(missing.status(), 404);
   await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' }).waitFor();
@@ -74,6 +82,12 @@ test('a procedure page is taken over without a second request for its data', { t
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
   assert.deepEqual(asked, [], 'the page is taken over from the answers it was rendered with');
+  // A later page of a search is taken over too; typing starts again from the first page.
+  await page.goto(`${BASE}/?q=giay+phep&cursor=20`);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.getByText(/^Showing 40 of \d+ procedures\.$|^Đang hiện 40 trên \d+ thủ tục\.$/).waitFor();
+  await page.getByRole('searchbox').fill('giay phep lai xe');
+  await page.getByText(/^(Showing 20 of|Đang hiện 20 trên) \d+/).waitFor();
   await expectAccessible(page, 'a procedure page rendered by the server, taken over');
   assert.deepEqual(page.errors, []);
   await page.context().close();
