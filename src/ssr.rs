@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use motlan_core::Lang;
-use motlan_core::api::ProcedureInformation;
+use motlan_core::api::{ProcedureInformation, ProcedureOverview};
 use yew_router::Routable as _;
 
 use crate::public_app::{PublicApp, PublicAppProps};
@@ -57,6 +57,20 @@ pub struct Page {
     pub status: u16,
     /// A procedure with a form here: filing is likely next, so its module may be fetched ahead.
     pub fileable: bool,
+    /// What the page is about, for search engines and shared links (`<meta name=description>`).
+    pub description: Option<String>,
+}
+
+/// The description of a procedure without a form here (server-only text: the app never shows it).
+fn information_description(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{name}: cơ quan thực hiện, thời hạn, lệ phí và giấy tờ cần chuẩn bị; giấy tờ Nhà nước đã có được đánh dấu."
+        ),
+        Lang::En => format!(
+            "{name}: who handles it, time, fees and the papers to prepare; papers the State already holds are marked."
+        ),
+    }
 }
 
 /// Renders `plan` in `lang` from the API's `answers` (one per `plan.requests`).
@@ -69,7 +83,7 @@ pub async fn render(
 ) -> Page {
     let t = crate::i18n::strings(lang);
     let not_found = format!("{} – {}", t.not_found_title, t.app_name);
-    let mut fileable = false;
+    let (mut fileable, mut description) = (false, None);
     let (title, status) = match &plan.route {
         Route::Procedure { code } => {
             let information = answers.get(&information_path(code));
@@ -82,6 +96,15 @@ pub async fn render(
             if !fileable {
                 answers.remove(&procedure_path(code));
             }
+            description = match (&read, answers.get(&procedure_path(code))) {
+                (Some(_), Some(overview)) if fileable => {
+                    serde_json::from_str::<ProcedureOverview>(overview.body.get())
+                        .ok()
+                        .map(|o| o.summary.get(lang).to_owned())
+                }
+                (Some(info), _) => Some(information_description(lang, info.name.get(lang))),
+                (None, _) => None,
+            };
             let title = read.map_or(not_found, |info| {
                 format!("{} – {}", info.name.get(lang), t.app_name)
             });
@@ -113,6 +136,7 @@ pub async fn render(
         title,
         status,
         fileable,
+        description,
     }
 }
 

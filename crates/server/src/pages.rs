@@ -165,6 +165,15 @@ fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String 
         ),
         _ => html,
     };
+    let html = match description_content(&html).zip(page.description.as_deref()) {
+        Some(((start, end), description)) => format!(
+            "{}{}{}",
+            &html[..start],
+            crate::html::escape(description),
+            &html[end..]
+        ),
+        None => html,
+    };
     let html = match (html.find(PAGE_START), html.find(PAGE_END)) {
         (Some(start), Some(end)) if start < end => format!(
             "{}{}{}",
@@ -204,4 +213,12 @@ fn journey_module(html: &str) -> Option<String> {
     let mount = &mount[..mount.find('>')?];
     let value = mount.split("data-journey=\"").nth(1)?.split('"').next()?;
     (!value.contains(['<', '>', '&'])).then(|| value.to_owned())
+}
+
+/// Where the content of `<meta name="description" content="…">` starts and ends.
+fn description_content(html: &str) -> Option<(usize, usize)> {
+    const OPEN: &str = "<meta name=\"description\" content=\"";
+    let start = html.find(OPEN)? + OPEN.len();
+    let end = start + html[start..].find('"')?;
+    Some((start, end))
 }

@@ -105,6 +105,11 @@ async fn a_procedure_page_lists_its_papers_and_the_way_to_file() {
     );
     assert!(text.contains("Giấy tờ cần chuẩn bị"));
     assert!(text.contains("href=\"/thu-tuc/1.001193/khai/bat-dau\""));
+    // Its summary describes it to search engines and shared links.
+    assert!(
+        text.contains("<meta name=\"description\" content=\"Đăng ký việc sinh của trẻ em"),
+        "{text}"
+    );
     // Filing is likely next: its module is fetched at idle.
     assert!(text.contains("<link rel=\"prefetch\" href=\"/journey-0123456789abcdef/motlan-journey_bg.wasm\" as=\"fetch\""));
     let answers = preloaded(text);
@@ -130,6 +135,10 @@ async fn a_national_procedure_and_an_unknown_one() {
     assert_eq!(page.status, StatusCode::OK);
     let text = html(&page);
     assert!(text.contains(&name), "{text}");
+    assert!(text.contains(&format!(
+        "<meta name=\"description\" content=\"{}: cơ quan thực hiện",
+        name.replace('"', "&quot;")
+    )));
     // Only what the page reads is handed over: no definition for a procedure without a form,
     // and nothing to file here, so no module fetched ahead.
     assert_eq!(preloaded(text).as_object().unwrap().len(), 1);
