@@ -156,33 +156,15 @@ fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String 
         &format!("<html lang=\"{}\"", lang.tag()),
         1,
     );
-    let html = match (html.find("<title>"), html.find("</title>")) {
-        (Some(open), Some(close)) if open < close => format!(
-            "{}<title>{}{}",
-            &html[..open],
-            crate::html::escape(&page.title),
-            &html[close..]
-        ),
-        _ => html,
-    };
-    let html = match description_content(&html).zip(page.description.as_deref()) {
-        Some(((start, end), description)) => format!(
-            "{}{}{}",
-            &html[..start],
-            crate::html::escape(description),
-            &html[end..]
-        ),
-        None => html,
-    };
-    let html = match (html.find(PAGE_START), html.find(PAGE_END)) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}{}{}",
-            &html[..start],
-            page.html,
-            &html[end + PAGE_END.len()..]
-        ),
-        _ => html,
-    };
+    let title = between(&html, "<title>", "</title>");
+    let html = splice(html, title, &crate::html::escape(&page.title));
+    let description = between(&html, "<meta name=\"description\" content=\"", "\"")
+        .filter(|_| page.description.is_some());
+    let escaped = crate::html::escape(page.description.as_deref().unwrap_or_default());
+    let html = splice(html, description, &escaped);
+    let placeholder = between(&html, PAGE_START, PAGE_END)
+        .map(|(start, end)| (start - PAGE_START.len(), end + PAGE_END.len()));
+    let html = splice(html, placeholder, &page.html);
     // A procedure with a form: the filing module is fetched at idle, before the app runs.
     let html = match journey_module(&html).filter(|_| page.fileable) {
         Some(script) => {
@@ -215,10 +197,16 @@ fn journey_module(html: &str) -> Option<String> {
     (!value.contains(['<', '>', '&'])).then(|| value.to_owned())
 }
 
-/// Where the content of `<meta name="description" content="…">` starts and ends.
-fn description_content(html: &str) -> Option<(usize, usize)> {
-    const OPEN: &str = "<meta name=\"description\" content=\"";
-    let start = html.find(OPEN)? + OPEN.len();
-    let end = start + html[start..].find('"')?;
-    Some((start, end))
+/// The text between the first `open` and the next `close` after it, as a byte range.
+fn between(html: &str, open: &str, close: &str) -> Option<(usize, usize)> {
+    let start = html.find(open)? + open.len();
+    Some((start, start + html[start..].find(close)?))
+}
+
+/// `html` with `range` replaced by `text` (unchanged without a range).
+fn splice(html: String, range: Option<(usize, usize)>, text: &str) -> String {
+    match range {
+        Some((start, end)) => format!("{}{text}{}", &html[..start], &html[end..]),
+        None => html,
+    }
 }
