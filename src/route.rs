@@ -99,12 +99,9 @@ impl Links {
 
 /// The value of `name` in a query string (`a=1&q=khai+sinh`), decoded as a form sends it.
 pub fn query_param(query: &str, name: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| form_decode(value))
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
 /// The `cursor` of a search address (`/?q=…&cursor=20`): a later page of the results, as the
@@ -112,29 +109,6 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
 pub fn search_cursor(query: &str) -> Option<String> {
     query_param(query, "cursor")
         .filter(|c| !c.is_empty() && c.len() < 8 && c.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// `+` as a space and `%XX` as its byte; invalid UTF-8 replaced, a stray `%` kept.
-fn form_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if bytes
-                .get(i + 1..i + 3)
-                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) =>
-            {
-                let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-                out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-                i += 2;
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

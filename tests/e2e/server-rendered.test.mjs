@@ -82,6 +82,14 @@ test('a procedure page is taken over without a second request for its data', { t
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
   assert.deepEqual(asked, [], 'the page is taken over from the answers it was rendered with');
+  // What only this browser knows (a dossier waiting to be sent) shows once the app has taken
+  // the page over, not in the server's HTML.
+  await page.evaluate(() => localStorage.setItem('motlan.outbox.probe', 'sealed'));
+  const served = await (await page.request.get(`${BASE}/`)).text();
+  assert.doesNotMatch(served, /Đang chờ gửi|Waiting to send/);
+  await page.goto(`${BASE}/`);
+  await page.getByRole('link', { name: /^(Đang chờ gửi|Waiting to send) \(1\)$/ }).waitFor();
+  await page.evaluate(() => localStorage.removeItem('motlan.outbox.probe'));
   // A later page of a search is taken over too; typing starts again from the first page.
   await page.goto(`${BASE}/?q=giay+phep&cursor=20`);
   await page.waitForFunction(() => window.wasmBindings !== undefined);

@@ -8,12 +8,13 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use motlan_core::Lang;
 use motlan_web::Answer;
 use tower::ServiceExt as _;
@@ -28,7 +29,8 @@ const PAGE_END: &str = "<!--/motlan-page-->";
 
 #[derive(Clone)]
 struct Pages {
-    state: AppState,
+    /// `index.html` prepared once for rendering (none without a built app).
+    template: Option<Arc<Template>>,
     /// The API, asked in-process for the answers a page is made of.
     api: Router,
     /// `index.html` of the built app, served as is for the app's other addresses.
@@ -42,7 +44,11 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
         shell: ServeFile::new(static_dir.join("index.html"))
             .precompressed_br()
             .precompressed_gzip(),
-        state: state.clone(),
+        template: state
+            .shell
+            .index
+            .as_deref()
+            .map(|t| Arc::new(Template::new(t))),
     };
     Router::new()
         .fallback(page)
@@ -55,7 +61,7 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
 
 async fn page(State(pages): State<Pages>, request: Request) -> Response {
     let uri = request.uri().clone();
-    let template = pages.state.shell.index.as_deref();
+    let template = pages.template.as_deref();
     let plan = matches!(*request.method(), Method::GET | Method::HEAD)
         .then(|| motlan_web::ssr::plan(uri.path(), uri.query().unwrap_or_default()))
         .flatten();
@@ -78,17 +84,8 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
     let html = assemble(template, &page, lang);
-    let mut response = (status, html).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    response
+    let vary = [(header::VARY, "Accept-Language, Cookie")];
+    (status, vary, Html(html)).into_response()
 }
 
 /// The API's answer to `GET path`, as the app would have received it.
@@ -133,25 +130,45 @@ fn language(headers: &axum::http::HeaderMap) -> Lang {
     }
 }
 
-/// `index.html` with the rendered page in the app's element (marked `data-ssr` for the app to
-/// take over), the answers it was made from, its title and language. The WebAssembly file is
-/// not preloaded: on a slow connection the page's own bytes come first.
-fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String {
-    let mut html = String::with_capacity(template.len() + page.html.len() + 4096);
-    let mut rest = template;
-    // Drop `<link rel="preload" … .wasm …>`.
-    while let Some(start) = rest.find("<link rel=\"preload\"") {
-        let end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |i| start + i + 1);
-        html.push_str(&rest[..start]);
-        if !rest[start..end].contains(".wasm") {
-            html.push_str(&rest[start..end]);
+/// `index.html` as every rendered page starts from, prepared once: without the WebAssembly
+/// file's preload (on a slow connection the page's own bytes come first), and with the filing
+/// module's prefetch links for the pages of procedures with a form.
+struct Template {
+    html: String,
+    /// `<link rel=prefetch>` of the filing module (`data-journey`, written by xtask).
+    prefetch: Option<String>,
+}
+
+impl Template {
+    fn new(index: &str) -> Self {
+        let mut html = String::with_capacity(index.len());
+        let mut rest = index;
+        while let Some(start) = rest.find("<link rel=\"preload\"") {
+            let end = rest[start..]
+                .find('>')
+                .map_or(rest.len(), |i| start + i + 1);
+            html.push_str(&rest[..start]);
+            if !rest[start..end].contains(".wasm") {
+                html.push_str(&rest[start..end]);
+            }
+            rest = &rest[end..];
         }
-        rest = &rest[end..];
+        html.push_str(rest);
+        let prefetch = journey_module(&html).map(|script| {
+            let wasm = script.replace("motlan-journey.js", "motlan-journey_bg.wasm");
+            format!(
+                "<link rel=\"prefetch\" href=\"{script}\" as=\"script\" crossorigin=\"anonymous\">\
+                 <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+            )
+        });
+        Self { html, prefetch }
     }
-    html.push_str(rest);
-    let html = html.replacen(
+}
+
+/// The template with the rendered page in the app's element (marked `data-ssr` for the app to
+/// take over), the answers it was made from, its title, description and language.
+fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> String {
+    let html = template.html.replacen(
         "<html lang=\"vi\"",
         &format!("<html lang=\"{}\"", lang.tag()),
         1,
@@ -166,18 +183,8 @@ fn assemble(template: &str, page: &motlan_web::ssr::Page, lang: Lang) -> String 
         .map(|(start, end)| (start - PAGE_START.len(), end + PAGE_END.len()));
     let html = splice(html, placeholder, &page.html);
     // A procedure with a form: the filing module is fetched at idle, before the app runs.
-    let html = match journey_module(&html).filter(|_| page.fileable) {
-        Some(script) => {
-            let wasm = script.replace("motlan-journey.js", "motlan-journey_bg.wasm");
-            html.replacen(
-                "</head>",
-                &format!(
-                    "<link rel=\"prefetch\" href=\"{script}\" as=\"script\" crossorigin=\"anonymous\">\
-                     <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
-                ),
-                1,
-            )
-        }
+    let html = match template.prefetch.as_deref().filter(|_| page.fileable) {
+        Some(links) => html.replacen("</head>", links, 1),
         None => html,
     };
     let data = format!(
