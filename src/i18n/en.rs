@@ -68,6 +68,7 @@ pub static STRINGS: Strings = Strings {
         DataSource::ECertifiedCopy => "Electronically certified copy",
         DataSource::EarlierResult => "Result of an earlier procedure",
         DataSource::HealthFacility => "Health facility's electronic birth certificate",
+        DataSource::SectorDb => "Vehicle inspection and tax databases (vehicle papers)",
     },
     sign_in: "Sign in with your electronic identity",
     sign_out: "Sign out",

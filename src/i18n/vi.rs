@@ -56,6 +56,7 @@ pub static STRINGS: Strings = Strings {
         DataSource::ECertifiedCopy => "Bản sao điện tử có chứng thực",
         DataSource::EarlierResult => "Kết quả giải quyết thủ tục trước đây",
         DataSource::HealthFacility => "Giấy chứng sinh điện tử của cơ sở y tế",
+        DataSource::SectorDb => "Cơ sở dữ liệu đăng kiểm và thuế (giấy tờ của xe)",
     },
     sign_in: "Đăng nhập bằng tài khoản định danh điện tử",
     sign_out: "Đăng xuất",

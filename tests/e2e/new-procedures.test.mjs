@@ -2,7 +2,8 @@
 // confirmation of residence (1.010041), where everything the police need is in the national
 // population and residence databases (nothing typed twice, nothing uploaded); a lost passport
 // replaced (1.001456); a family's household business registered (1.001612), where only the
-// family's notarised authorisation is uploaded.
+// family's notarised authorisation is uploaded; a new motorbike registered (1.012575), its papers
+// read from the inspection and tax databases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, consentToEverything, expectAccessible, signIn, next, answerUntilCheck } from './support.mjs';
@@ -137,6 +138,35 @@ test('a family registers its household business: the owner is known, only the au
   const check = await page.locator('main').textContent();
   assert.match(check, /Hộ kinh doanh Cà phê Ako Dhong/);
   assert.match(await page.getByTestId('fee-due').textContent(), /150\.000/);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a new motorbike is registered with its papers read from the inspection and tax databases', async () => {
+  const page = await newPage(browser, 320);
+  await startFiling(page, 'Trần Văn Minh', '1.012575');
+  assert.match(await page.locator('main').textContent(), /036094001234/);
+  await next(page);
+  await answerUntilCheck(page, async (heading) => {
+    if (heading === 'Chủ xe') await phoneIfEmpty(page);
+    if (heading === 'Xe của bạn') {
+      await page.getByLabel(/^Xe mô tô, xe gắn máy/).check();
+      await page.getByLabel('Trên 15 triệu đến 40 triệu đồng').check();
+      await expectAccessible(page, 'the vehicle page');
+    }
+    if (heading === 'Biển số') await page.getByLabel('Không, cấp biển số mới').check();
+    if (heading === 'Nhận kết quả') await page.getByLabel(/^Qua bưu điện/).check();
+    if (heading === 'Giấy tờ') {
+      assert.equal(await page.locator('input[type=file]').count(), 0, 'slip, invoice and tax receipt are held');
+      const text = await page.locator('main').textContent();
+      assert.match(text, /Phiếu kiểm tra chất lượng xuất xưởng số HVN-26-0048213/);
+      assert.match(text, /Chứng từ nộp lệ phí trước bạ số LPTB 000377\/2026/);
+      assert.match(text, /Cơ sở dữ liệu đăng kiểm và thuế/);
+    }
+  });
+  // Hà Nội is area I: a motorbike worth 15 to 40 million đồng pays 2,000,000 đ.
+  assert.match(await page.getByTestId('fee-due').textContent(), /2\.000\.000.*khu vực I\b/);
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   assert.match(await page.getByTestId('dossier-code').textContent(), /^000\.00\.\d\d\.H\d\d-\d{6}-\d{4}$/);
   assert.deepEqual(page.errors, []);

@@ -115,7 +115,7 @@ pub(crate) async fn sign_in(client: &HttpClient, base: &str) -> String {
                 ("authorization", &auth),
                 ("content-type", "application/json"),
             ],
-            br#"{"text_version":"2026-11"}"#.to_vec(),
+            br#"{"text_version":"2026-11-30"}"#.to_vec(),
         )
         .await;
         assert_eq!(status, StatusCode::OK);

@@ -131,7 +131,6 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
         .flat_map(|page| &page.questions)
         .map(|q| q.id.as_str())
         .collect();
-    problems.extend(check_fee_cases(p, &questions));
     // Every answer key a question fills (an address's parts), or a question's id.
     let keys: HashSet<String> = p
         .pages
@@ -140,6 +139,7 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
         .flat_map(|q| q.keys())
         .collect();
     let known_key = |key: &str| questions.contains(key) || keys.contains(key);
+    problems.extend(check_fee_cases(p, &known_key));
     for key in p.typical_case.keys() {
         if !known_key(key) {
             problems.push(format!(
@@ -203,15 +203,16 @@ fn check(file: &str, p: &Procedure) -> Vec<String> {
     problems
 }
 
-/// Every fee case reads questions of the form, in both languages.
-fn check_fee_cases(p: &Procedure, questions: &HashSet<&str>) -> Vec<String> {
+/// Every fee case reads answers of the form (a question, or a part of one such as an address's
+/// province), in both languages.
+fn check_fee_cases(p: &Procedure, known_key: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut problems = Vec::new();
     for (i, case) in p.fees.cases.iter().enumerate() {
         if case.label.vi.trim().is_empty() || case.label.en.trim().is_empty() {
             problems.push(format!("fee case {i} needs a label in both languages"));
         }
         for q in case.when.questions() {
-            if !questions.contains(q) {
+            if !known_key(q) {
                 problems.push(format!("fee case {i} reads {q:?}, which is not a question"));
             }
         }

@@ -15,7 +15,8 @@ pub enum Purpose {
     Identity,
     /// Civil-status records and e-notices from health facilities.
     CivilStatus,
-    /// Papers in VNeID, the data warehouse, e-certified copies and earlier results.
+    /// Papers in VNeID, the data warehouse, e-certified copies, earlier results and the papers of
+    /// a vehicle the citizen bought (sector databases).
     Papers,
 }
 impl Purpose {
@@ -41,7 +42,8 @@ impl Purpose {
             DataSource::Vneid
             | DataSource::DataWarehouse
             | DataSource::ECertifiedCopy
-            | DataSource::EarlierResult => Purpose::Papers,
+            | DataSource::EarlierResult
+            | DataSource::SectorDb => Purpose::Papers,
         }
     }
 }

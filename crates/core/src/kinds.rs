@@ -23,6 +23,9 @@ pub enum DataSource {
     EarlierResult,
     /// Data a health facility sends electronically (e.g. the e-birth certificate).
     HealthFacility,
+    /// Sector databases connected to the vehicle register: the Vietnam Register's factory
+    /// quality-inspection data, the tax authority's e-invoices and registration-tax payments.
+    SectorDb,
 }
 
 /// Kinds of papers and records a procedure document can be satisfied by.
@@ -49,4 +52,11 @@ pub enum PaperKind {
     MaritalStatusCertificate,
     /// Proof of a lawful place to live (land or housing certificate).
     LawfulAccommodation,
+    /// A domestically made vehicle's factory quality-inspection slip (phiếu kiểm tra chất lượng
+    /// xuất xưởng).
+    VehicleQualitySlip,
+    /// An electronic sales invoice (hóa đơn điện tử).
+    EInvoice,
+    /// Proof the registration tax was paid (chứng từ nộp lệ phí trước bạ).
+    RegistrationTax,
 }

@@ -43,6 +43,8 @@ pub mod source;
 pub mod submission;
 pub mod text;
 pub mod validate;
+#[cfg(all(test, feature = "embedded-catalog"))]
+mod vehicle_tests;
 pub mod vietqr;
 mod wire;
 

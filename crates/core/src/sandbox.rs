@@ -40,7 +40,7 @@ pub fn citizen(key: &str) -> Option<DemoCitizen> {
 
 /// For each catalog procedure, the demo citizen whose situation fits its typical case; used for
 /// effort figures in tests and benchmarks.
-pub const TYPICAL_FILERS: [(&str, &str); 21] = [
+pub const TYPICAL_FILERS: [(&str, &str); 22] = [
     ("1.000656", "pon"),
     ("1.000894", "hhen"),
     ("1.001193", "lan"),
@@ -62,6 +62,7 @@ pub const TYPICAL_FILERS: [(&str, &str); 21] = [
     ("3.000333", "hhen"),
     ("3.000347", "minh"),
     ("3.000348", "hhen"),
+    ("1.012575", "minh"),
 ];
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use motlan_core::citizen::CitizenData;
 pub use motlan_core::consent::Purpose;
 
 /// The version of the consent texts below; changing a text means a new version.
-pub const TEXT_VERSION: &str = "2026-11";
+pub const TEXT_VERSION: &str = "2026-11-30";
 
 /// What the citizen reads before ticking the box.
 pub use motlan_core::api::ConsentText as PurposeText;
@@ -70,8 +70,8 @@ pub fn texts() -> Vec<PurposeText> {
                 "Papers in VNeID and your electronic data warehouse",
             ),
             data: text(
-                "Giấy phép lái xe, thẻ bảo hiểm y tế và giấy tờ khác tích hợp trên VNeID; kết quả thủ tục trước đây và bản sao điện tử có chứng thực trong kho dữ liệu của bạn.",
-                "Driving licence, health-insurance card and other papers in VNeID; results of earlier procedures and e-certified copies in your data warehouse.",
+                "Giấy phép lái xe, thẻ bảo hiểm y tế và giấy tờ khác tích hợp trên VNeID; kết quả thủ tục trước đây và bản sao điện tử có chứng thực trong kho dữ liệu của bạn; phiếu kiểm tra chất lượng xuất xưởng, hóa đơn điện tử và chứng từ lệ phí trước bạ của xe bạn mua (cơ sở dữ liệu đăng kiểm và thuế).",
+                "Driving licence, health-insurance card and other papers in VNeID; results of earlier procedures and e-certified copies in your data warehouse; the factory inspection slip, e-invoice and registration-tax payment of a vehicle you bought (inspection and tax databases).",
             ),
             why: text(
                 &format!("Để dùng lại giấy tờ bạn đã có thay vì tải lên. {who}"),
@@ -96,6 +96,7 @@ pub fn allowed(data: CitizenData, purposes: &[Purpose]) -> Option<CitizenData> {
     if !purposes.contains(&Purpose::Papers) {
         data.vneid_papers.clear();
         data.warehouse.clear();
+        data.vehicle_papers.clear();
     }
     Some(data)
 }

@@ -117,6 +117,34 @@ impl CitizenData {
                 format!("Paper in VNeID no. {} ({})", paper.number, paper.issued_by),
             );
         }
+        for paper in &self.vehicle_papers {
+            let (vi, en) = match paper.kind {
+                PaperKind::VehicleQualitySlip => (
+                    "Phiếu kiểm tra chất lượng xuất xưởng",
+                    "Factory quality-inspection slip",
+                ),
+                PaperKind::EInvoice => ("Hóa đơn điện tử", "E-invoice"),
+                PaperKind::RegistrationTax => (
+                    "Chứng từ nộp lệ phí trước bạ",
+                    "Registration-tax payment",
+                ),
+                _ => ("Giấy tờ của xe", "Vehicle paper"),
+            };
+            let on = format_date(paper.issued_on);
+            add(
+                DataSource::SectorDb,
+                paper.kind,
+                &paper.record_id,
+                format!(
+                    "{vi} số {}, {}, {on} ({})",
+                    paper.number, paper.issued_by, paper.vehicle
+                ),
+                format!(
+                    "{en} no. {}, {}, {on} ({})",
+                    paper.number, paper.issued_by, paper.vehicle
+                ),
+            );
+        }
         for d in &self.warehouse {
             let on = format_date(d.issued_on);
             let mut sources = vec![DataSource::DataWarehouse];

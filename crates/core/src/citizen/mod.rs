@@ -182,6 +182,21 @@ pub struct WarehouseDocument {
     pub certified_copy: bool,
 }
 
+/// A paper of a vehicle the citizen bought, held by a sector database connected to the vehicle
+/// register: the factory quality-inspection slip (Vietnam Register), the e-invoice and the
+/// registration-tax payment (tax authority), each linked to the buyer's personal ID number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VehiclePaper {
+    pub record_id: String,
+    pub kind: PaperKind,
+    pub number: String,
+    /// The vehicle it concerns, as the paper names it (`Xe mô tô Honda Vision, số khung …`).
+    pub vehicle: String,
+    pub issued_by: String,
+    #[serde(with = "iso")]
+    pub issued_on: Date,
+}
+
 /// Contact details of the identity account; the citizen may change them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountContact {
@@ -211,6 +226,8 @@ pub struct CitizenData {
     pub vneid_papers: Vec<VneidPaper>,
     #[serde(default)]
     pub warehouse: Vec<WarehouseDocument>,
+    #[serde(default)]
+    pub vehicle_papers: Vec<VehiclePaper>,
 }
 
 impl CitizenData {

@@ -74,10 +74,10 @@ fn purpose(text: &str) -> Result<Purpose, Failure> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[derive(utoipa::ToSchema)]
-#[schema(example = json!({"text_version": "2026-11"}))]
+#[schema(example = json!({"text_version": "2026-11-30"}))]
 struct Give {
     /// The version of the consent texts the citizen read (`GET /consent-purposes`).
-    #[schema(pattern = "^2026-11$", example = "2026-11")]
+    #[schema(pattern = "^2026-11-30$", example = "2026-11-30")]
     text_version: String,
 }
 

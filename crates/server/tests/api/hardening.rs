@@ -105,7 +105,7 @@ async fn a_foreign_page_cannot_change_anything() {
             "PUT",
             "/api/v1/me/consents/papers",
             &from("null"),
-            json!({"text_version": "2026-11"}).to_string(),
+            json!({"text_version": "2026-11-30"}).to_string(),
         )
         .await;
     assert_api_error(&null, StatusCode::FORBIDDEN, "origin_not_allowed");

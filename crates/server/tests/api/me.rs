@@ -30,7 +30,7 @@ impl TestApp {
                     "PUT",
                     &format!("/api/v1/me/consents/{purpose}"),
                     token,
-                    Some(json!({ "text_version": "2026-11" })),
+                    Some(json!({ "text_version": "2026-11-30" })),
                 )
                 .await;
             assert_eq!(response.status, StatusCode::OK, "{}", response.json);
@@ -80,7 +80,7 @@ async fn the_consent_texts_say_what_is_read_and_why() {
         .collect();
     assert_eq!(purposes, ["identity", "civil_status", "papers"]);
     for t in texts.json.as_array().unwrap() {
-        assert_eq!(t["version"], "2026-11");
+        assert_eq!(t["version"], "2026-11-30");
         for field in ["title", "data", "why"] {
             assert!(
                 !t[field]["vi"].as_str().unwrap().is_empty()
@@ -239,7 +239,7 @@ async fn an_outdated_text_or_unknown_purpose_is_refused_clearly() {
             "PUT",
             "/api/v1/me/consents/marketing",
             &token,
-            Some(json!({ "text_version": "2026-11" })),
+            Some(json!({ "text_version": "2026-11-30" })),
         )
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
