@@ -9,7 +9,11 @@ use crate::sandbox::citizen;
 use crate::{Answers, Procedure};
 
 fn registration() -> Procedure {
-    Catalog::embedded().unwrap().get("1.012575").unwrap().clone()
+    Catalog::embedded()
+        .unwrap()
+        .get("1.012575")
+        .unwrap()
+        .clone()
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {

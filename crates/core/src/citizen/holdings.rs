@@ -124,10 +124,9 @@ impl CitizenData {
                     "Factory quality-inspection slip",
                 ),
                 PaperKind::EInvoice => ("Hóa đơn điện tử", "E-invoice"),
-                PaperKind::RegistrationTax => (
-                    "Chứng từ nộp lệ phí trước bạ",
-                    "Registration-tax payment",
-                ),
+                PaperKind::RegistrationTax => {
+                    ("Chứng từ nộp lệ phí trước bạ", "Registration-tax payment")
+                }
                 _ => ("Giấy tờ của xe", "Vehicle paper"),
             };
             let on = format_date(paper.issued_on);

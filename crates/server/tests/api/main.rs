@@ -19,4 +19,5 @@ mod procedures;
 mod provider;
 mod security;
 mod tracking;
+mod vehicle_registration;
 mod volunteers;
