@@ -104,13 +104,19 @@ fn start_public() -> bool {
         .and_then(|d| d.get_element_by_id(PRELOAD_ID))
         .and_then(|script| script.text_content())
         .map_or_else(Default::default, |json| Preloaded::parse(&json));
+    let server_rendered = root.has_attribute("data-ssr");
+    // A rendered page is taken over in the language it was rendered in.
+    let lang = if server_rendered {
+        state::prefs::rendered_lang()
+    } else {
+        state::prefs::initial_lang()
+    };
     let props = public_app::PublicAppProps::new(
         api_base(Some(&root)),
         identity(Some(&root)),
-        state::prefs::initial_lang(),
+        lang,
         preloaded,
     );
-    let server_rendered = root.has_attribute("data-ssr");
     let renderer = yew::Renderer::<public_app::PublicApp>::with_root_and_props(root.clone(), props);
     let app = if server_rendered {
         hydrate(renderer)

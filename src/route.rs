@@ -111,9 +111,37 @@ pub fn search_cursor(query: &str) -> Option<String> {
         .filter(|c| !c.is_empty() && c.len() < 8 && c.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The query without its `lang` pair, re-encoded as a form sends it.
+pub(crate) fn without_lang(query: &str) -> form_urlencoded::Serializer<'static, String> {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        if key != "lang" {
+            out.append_pair(&key, &value);
+        }
+    }
+    out
+}
+
+/// The query of this page in the language `tag` (`q=khai+sinh&lang=en`): the language switch is
+/// a plain link, which the server follows when the app has not started (or never will).
+pub fn with_lang(query: &str, tag: &str) -> String {
+    let mut out = without_lang(query);
+    out.append_pair("lang", tag);
+    out.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::query_param;
+
+    #[test]
+    fn the_language_link_keeps_the_rest_of_the_query() {
+        assert_eq!(super::with_lang("", "en"), "lang=en");
+        assert_eq!(
+            super::with_lang("q=khai+sinh&lang=vi&cursor=20", "en"),
+            "q=khai+sinh&cursor=20&lang=en"
+        );
+    }
 
     #[test]
     fn query_values_are_decoded() {

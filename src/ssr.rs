@@ -22,6 +22,17 @@ pub struct Plan {
     pub requests: Vec<String>,
 }
 
+/// A language chosen with the switch's plain link (`?lang=en`): the language, and the query to
+/// go back to without it.
+pub fn language_choice(query: &str) -> Option<(Lang, String)> {
+    let lang = match query_param(query, "lang")?.as_str() {
+        "vi" => Lang::Vi,
+        "en" => Lang::En,
+        _ => return None,
+    };
+    Some((lang, crate::route::without_lang(query).finish()))
+}
+
 /// The public page at `path?query`; `None` for the app's other addresses (filing, a dossier,
 /// sign-in…), which the server answers with the app's shell.
 pub fn plan(path: &str, query: &str) -> Option<Plan> {
@@ -143,6 +154,21 @@ pub async fn render(
 #[cfg(test)]
 mod tests {
     use super::plan;
+
+    #[test]
+    fn a_language_followed_as_a_link_is_read_and_taken_off_the_query() {
+        use motlan_core::Lang;
+        assert_eq!(
+            super::language_choice("q=khai+sinh&cursor=20&lang=en"),
+            Some((Lang::En, "q=khai+sinh&cursor=20".to_owned()))
+        );
+        assert_eq!(
+            super::language_choice("lang=vi"),
+            Some((Lang::Vi, String::new()))
+        );
+        assert_eq!(super::language_choice("lang=fr&q=a"), None);
+        assert_eq!(super::language_choice("q=a"), None);
+    }
 
     #[test]
     fn public_addresses_are_planned_and_app_addresses_are_not() {

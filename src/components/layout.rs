@@ -92,11 +92,26 @@ fn site_layout(props: &LayoutProps) -> Html {
     let waiting_link = (waiting > 0).then(|| html! {
         <Link<Route> to={Route::Outbox} classes="header__link header__waiting">{ (t.waiting_to_send)(waiting) }</Link<Route>>
     });
-    let switch = Callback::from(move |_: MouseEvent| prefs.switch_language());
-    let switch_button = html! {
-        <button type="button" class="link-button" lang={other_lang} onclick={switch}>
+    // A plain link to this page in the other language: the server follows it before the app
+    // runs (or without it); the app switches in place. A click meant for a new tab stays a link.
+    let switch_href = match yew_router::hooks::use_location() {
+        Some(here) => format!(
+            "{}?{}",
+            here.path(),
+            crate::route::with_lang(here.query_str(), other_lang)
+        ),
+        None => format!("?lang={other_lang}"),
+    };
+    let switch = Callback::from(move |e: MouseEvent| {
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+            e.prevent_default();
+            prefs.switch_language();
+        }
+    });
+    let switch_link = html! {
+        <a href={switch_href} class="header__link" lang={other_lang} hreflang={other_lang} onclick={switch}>
             { t.switch_to_other }
-        </button>
+        </a>
     };
     html! {
         <div class="app" {lang}>
@@ -107,7 +122,7 @@ fn site_layout(props: &LayoutProps) -> Html {
                     <div class="header__tools">
                         { waiting_link }
                         { account }
-                        { switch_button }
+                        { switch_link }
                     </div>
                 </div>
             </header>

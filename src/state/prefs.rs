@@ -99,10 +99,38 @@ fn remember_lang(lang: Lang) {
     }
 }
 
-/// The language to start in: the one chosen before on this browser, else the browser's own
-/// (Vietnamese unless it prefers English).
+/// The language chosen with the switch, as the cookie keeps it: written by the app, or by the
+/// server when the switch was followed as a plain link before the app ran.
+fn cookie_lang() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let cookies = js_sys::Reflect::get(&document, &"cookie".into())
+        .ok()?
+        .as_string()?;
+    let prefix = format!("{LANG_COOKIE}=");
+    cookies
+        .split(';')
+        .find_map(|pair| pair.trim().strip_prefix(prefix.as_str()).map(str::to_owned))
+}
+
+/// The language the server rendered this page in (`<html lang>`), which the app takes the page
+/// over in (the server rendered the cookie's choice, else the browser's).
+pub fn rendered_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"));
+    if tag.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Vi
+    }
+}
+
+/// The language to start in: the one chosen before on this browser (the cookie first: the server
+/// may have written it), else the browser's own (Vietnamese unless it prefers English).
 pub fn initial_lang() -> Lang {
-    let chosen = local().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let chosen =
+        cookie_lang().or_else(|| local().and_then(|s| s.get_item(LANG_KEY).ok().flatten()));
     let browser = || web_sys::window().and_then(|w| w.navigator().language());
     match chosen.or_else(browser).as_deref() {
         Some(tag) if tag.starts_with("en") => Lang::En,

@@ -38,7 +38,7 @@ test('a citizen signs in through the sandbox and comes back to the page they lef
 test('English survives signing in and a reload, and a first visit follows the browser', async () => {
   const page = await newPage(browser);
   await page.goto(BASE + '/thu-tuc/1.001193');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
   const asked = page.waitForRequest((r) => r.url().includes('/sandbox/idp/authorize'));
   await page.getByRole('button', { name: 'Sign in with your electronic identity' }).first().click();
@@ -57,7 +57,7 @@ test('English survives signing in and a reload, and a first visit follows the br
   const context = await browser.newContext({ locale: 'en-GB' });
   const visitor = await context.newPage();
   await visitor.goto(BASE + '/');
-  await visitor.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
+  await visitor.getByRole('link', { name: 'Tiếng Việt' }).waitFor();
   await context.close();
   assert.deepEqual(page.errors, []);
 });

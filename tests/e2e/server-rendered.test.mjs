@@ -24,6 +24,16 @@ test('without JavaScript a citizen finds a procedure and reads its page', { time
   assert.equal(await page.title(), 'Đăng ký khai sinh – Một Lần');
   const start = page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' });
   assert.equal(await start.getAttribute('href'), '/thu-tuc/1.001193/khai/bat-dau');
+  // The language switch is a plain link: the server keeps the choice and renders the same page.
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
+  assert.match(page.url(), /\/thu-tuc\/1\.001193$/, 'back on the page, without the parameter');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.goto(`${BASE}/?q=khai+sinh`);
+  assert.equal(await page.getByLabel('Search procedures').inputValue(), 'khai sinh');
+  await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+  await page.waitForURL(/\/\?q=khai\+sinh$/);
+  await page.getByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' }).waitFor();
   // "More results" opens the next page of the same search.
   await page.goto(`${BASE}/?q=giay+phep`);
   const total = Number((await page.getByRole('heading', { level: 2, name: /\d+ thủ tục/ }).textContent()).match(/\d+/)[0]);
@@ -79,8 +89,9 @@ test('a procedure page is taken over without a second request for its data', { t
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   // The app is live: its language switch works in place.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
+  assert.match(page.url(), /\/thu-tuc\/1\.001193$/, 'switched without leaving the page');
   assert.deepEqual(asked, [], 'the page is taken over from the answers it was rendered with');
   // What only this browser knows (a dossier waiting to be sent) shows once the app has taken
   // the page over, not in the server's HTML.

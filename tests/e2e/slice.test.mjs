@@ -56,12 +56,12 @@ test('the language switch turns the interface to English and back', async () => 
   await page.goto(BASE + '/thu-tuc/1.001193');
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByText('Papers to prepare').waitFor();
   await expectAccessible(page, 'the procedure page in English');
-  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('link', { name: 'Tiếng Việt' }).click();
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
 });
 

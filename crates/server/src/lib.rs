@@ -14,6 +14,7 @@ mod in_flight;
 mod listener;
 pub mod national;
 pub mod national_catalog;
+mod page_language;
 mod pages;
 mod qr;
 mod routes;

@@ -62,14 +62,18 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
 async fn page(State(pages): State<Pages>, request: Request) -> Response {
     let uri = request.uri().clone();
     let template = pages.template.as_deref();
-    let plan = matches!(*request.method(), Method::GET | Method::HEAD)
+    let readable = matches!(*request.method(), Method::GET | Method::HEAD);
+    if readable && let Some(back) = crate::page_language::chosen(&uri) {
+        return back;
+    }
+    let plan = readable
         .then(|| motlan_web::ssr::plan(uri.path(), uri.query().unwrap_or_default()))
         .flatten();
     let (Some(plan), Some(template)) = (plan, template) else {
         let Ok(response) = pages.shell.oneshot(request).await;
         return response.into_response();
     };
-    let lang = language(request.headers());
+    let lang = crate::page_language::language(request.headers());
     let mut answers = HashMap::new();
     for path in &plan.requests {
         answers.insert(path.clone(), ask(&pages.api, path).await);
@@ -99,34 +103,6 @@ async fn ask(api: &Router, path: &str) -> Answer {
     match axum::body::to_bytes(response.into_body(), 8 << 20).await {
         Ok(bytes) => Answer::new(status, String::from_utf8_lossy(&bytes).into_owned()),
         Err(_) => failed,
-    }
-}
-
-/// The page's language, as the app itself starts: the one chosen in the app (kept in the
-/// `motlan_lang` cookie beside the browser's storage), else the browser's first preference.
-fn language(headers: &axum::http::HeaderMap) -> Lang {
-    let chosen = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix("motlan_lang="));
-    match chosen {
-        Some("en") => return Lang::En,
-        Some("vi") => return Lang::Vi,
-        _ => {}
-    }
-    let first = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    if first.starts_with("en") {
-        Lang::En
-    } else {
-        Lang::Vi
     }
 }
 

@@ -181,6 +181,35 @@ async fn the_page_speaks_the_chosen_language_else_the_browsers() {
 }
 
 #[tokio::test]
+async fn the_language_switch_works_as_a_plain_link_before_the_app_runs() {
+    let app = app().await;
+    // The rendered switch links to the same page in the other language, the query kept.
+    let page = app.get("/?q=khai+sinh&cursor=20").await;
+    assert!(
+        html(&page).contains("href=\"/?q=khai+sinh&amp;cursor=20&amp;lang=en\""),
+        "{}",
+        html(&page)
+    );
+    // Followed, the server keeps the choice in the app's cookie and goes back without it.
+    let chosen = app.get("/?q=khai+sinh&lang=en&cursor=20").await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers["location"], "/?q=khai+sinh&cursor=20");
+    let cookie = chosen.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("motlan_lang=en; Path=/;"), "{cookie}");
+    assert!(
+        !cookie.contains("HttpOnly"),
+        "the app rewrites it when switching"
+    );
+    assert_eq!(chosen.headers["cache-control"], "no-cache");
+    let procedure = app.get("/thu-tuc/1.001193?lang=vi").await;
+    assert_eq!(procedure.headers["location"], "/thu-tuc/1.001193");
+    // An unknown language is no choice: the page renders as usual.
+    let unknown = app.get("/thu-tuc/1.001193?lang=fr").await;
+    assert_eq!(unknown.status, StatusCode::OK);
+    assert!(html(&unknown).contains("<html lang=\"vi\""));
+}
+
+#[tokio::test]
 async fn the_app_addresses_and_the_offline_shell_are_the_bare_page() {
     let app = app().await;
     for uri in [
