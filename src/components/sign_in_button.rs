@@ -1,8 +1,10 @@
 //! The button that starts signing in: it remembers the page the citizen is on and comes back to
-//! it afterwards. Inside an embedded form (full app only) it signs in through a popup instead
-//! (`popup_sign_in`).
+//! it afterwards. It is a link (`/dang-nhap?tu=…`), so a tap before the app has started still
+//! signs in (the sign-in page starts it); once the app runs it starts in place. Inside an
+//! embedded form (full app only) it signs in through a popup instead (`popup_sign_in`).
 
 use yew::prelude::*;
+use yew_router::Routable as _;
 
 use crate::services::identity;
 use crate::state::prefs::use_prefs;
@@ -32,9 +34,22 @@ fn redirect_sign_in(props: &SignInButtonProps) -> Html {
     let session = use_session();
     let failed = use_state(|| false);
     let busy = use_state(|| false);
+    let here =
+        yew_router::hooks::use_location().map_or_else(|| "/".to_owned(), |l| l.path().to_owned());
+    let href = format!(
+        "{}?{}",
+        crate::route::Route::SignIn.to_path(),
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("tu", &here)
+            .finish()
+    );
     let onclick = {
         let (identity, failed, busy) = (session.identity(), failed.clone(), busy.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
             if *busy {
                 return;
             }
@@ -54,9 +69,9 @@ fn redirect_sign_in(props: &SignInButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class={classes!("button", props.class.clone())} {onclick} aria-disabled={busy.to_string()}>
+            <a {href} class={classes!("button", props.class.clone())} {onclick} aria-disabled={busy.to_string()}>
                 { t.sign_in }
-            </button>
+            </a>
             if *failed {
                 <p class="error-message" role="alert">{ t.sign_in_failed }</p>
             }

@@ -1,5 +1,6 @@
 //! Where the identity provider sends the citizen back: the code is exchanged for a token, the
-//! citizen is greeted by name, and taken back to the page they started from.
+//! citizen is greeted by name, and taken back to the page they started from. Reached by the
+//! sign-in link itself (`?tu=…`, tapped before the app ran), it starts signing in.
 
 use std::rc::Rc;
 
@@ -41,6 +42,13 @@ fn callback() -> Html {
         use_effect_with((), move |()| {
             let signed_in = move |token: Rc<str>, me| session.signed_in(token, me);
             wasm_bindgen_futures::spawn_local(async move {
+                // The sign-in link followed before the app ran: start now.
+                if let Some(return_to) = identity::requested_start() {
+                    if identity::start(&identity, &return_to).await.is_err() {
+                        failed.set(true);
+                    }
+                    return;
+                }
                 let Some((code, state)) = identity::callback_params() else {
                     failed.set(true);
                     return;

@@ -201,6 +201,19 @@ pub async fn finish(identity: &str, code: &str, state: &str) -> Result<Finished,
 }
 
 /// The `code` and `state` of the current address, after the provider's redirect.
+/// Sign-in asked for by following the sign-in link (`/dang-nhap?tu=/thu-tuc/…`), as a citizen
+/// does who taps it before the app has started: the page to come back to, an address of this
+/// site only. `None` on the provider's way back (it brings a `code`).
+pub fn requested_start() -> Option<String> {
+    let search = window().ok()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    if params.get("code").is_some() {
+        return None;
+    }
+    let to = params.get("tu")?;
+    (to.starts_with('/') && !to.starts_with("//") && !to.contains('\\')).then_some(to)
+}
+
 pub fn callback_params() -> Option<(String, String)> {
     let search = window().ok()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;

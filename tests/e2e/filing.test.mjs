@@ -167,7 +167,7 @@ test('a closed tab loses nothing: the encrypted draft comes back after signing i
   await screenshots(page, 'filing-restored');
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
   assert.deepEqual(left, { local: 0, session: 0 }, 'nothing is left on a shared device');
   await context.close();

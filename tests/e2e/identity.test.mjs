@@ -10,7 +10,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function signIn(page, name) {
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   await page.getByRole('heading', { name: 'Chọn một công dân giả lập để đăng nhập' }).waitFor();
   await page.getByRole('button', { name: `Đăng nhập là ${name}` }).click();
   await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
@@ -20,7 +20,7 @@ test('a citizen signs in through the sandbox and comes back to the page they lef
   const page = await newPage(browser);
   await page.goto(BASE + '/thu-tuc/1.001193');
   await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   await page.getByRole('heading', { name: 'Chọn một công dân giả lập để đăng nhập' }).waitFor();
   assert.match(await page.locator('body').textContent(), /SANDBOX/);
   await expectAccessible(page, 'the sandbox sign-in page');
@@ -41,7 +41,7 @@ test('English survives signing in and a reload, and a first visit follows the br
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Birth registration' }).waitFor();
   const asked = page.waitForRequest((r) => r.url().includes('/sandbox/idp/authorize'));
-  await page.getByRole('button', { name: 'Sign in with your electronic identity' }).first().click();
+  await page.getByRole('link', { name: 'Sign in with your electronic identity' }).first().click();
   assert.equal(new URL((await asked).url()).searchParams.get('ui_locales'), 'en', 'the provider is told');
   await page.getByRole('button', { name: 'Đăng nhập là Nguyễn Thị Lan' }).click();
   await page.getByText('Signed in: Nguyễn Thị Lan').waitFor();
@@ -98,11 +98,11 @@ test('signing out, or closing the page, ends the session', async () => {
   await page.goto(BASE + '/');
   await signIn(page, 'H\'Hen Niê');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
 
   await signIn(page, 'H\'Hen Niê');
   await page.reload();
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   await page.goto(BASE + '/dong-y');
   await page.getByText('Bạn cần đăng nhập để xem trang này.').waitFor();
   await expectAccessible(page, 'the consent page when signed out');

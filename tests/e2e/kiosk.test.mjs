@@ -40,7 +40,7 @@ test('a kiosk warns before the idle limit, gives more time, then wipes everythin
 
   // A resident signs in and starts typing; something lands in every kind of storage.
   await page.goto(BASE + '/thu-tuc/1.000656/khai/bat-dau');
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   await page.getByRole('button', { name: 'Đăng nhập là Lò Văn Pọn' }).click();
   await page.getByText('Đã đăng nhập: Lò Văn Pọn').waitFor();
   await page.evaluate(async () => {
@@ -64,7 +64,7 @@ test('a kiosk warns before the idle limit, gives more time, then wipes everythin
   // Three idle minutes: signed out, everything wiped but the device's own token, back at the start.
   await page.clock.fastForward('03:01');
   await page.waitForURL(BASE + '/');
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   const left = await page.evaluate(async () => ({
     local: Object.keys(localStorage),
     session: sessionStorage.length,

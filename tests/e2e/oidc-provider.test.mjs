@@ -86,7 +86,7 @@ after(async () => {
 
 /** Signs in at the provider: its login form the first time, its consent once; then back. */
 async function signInAtProvider(page) {
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   const signedIn = page.getByText("Đã đăng nhập: H'Hen Niê");
   const login = page.locator('input[name=login]');
   const consent = page.getByRole('button', { name: 'Continue' });
@@ -149,7 +149,7 @@ test('the app signs in through an independent OpenID provider and files a dossie
   await page.getByRole('button', { name: 'Đăng xuất' }).first().click();
   await page.getByRole('button', { name: /sign me out/i }).click();
   await page.waitForURL(`${base}/`);
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   await page.locator('input[name=login]').waitFor();
   // The provider's own pages ask for a web font; nothing else tried to leave the machine.
   assert.ok(outside.every((url) => url.startsWith('https://fonts.googleapis.com/')), outside.join(', '));

@@ -147,7 +147,7 @@ test('a dossier the server refuses is shown and not sent again; signing out with
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.getByRole('alert').getByText(/Bạn còn 1 hồ sơ chưa gửi được/).waitFor();
   await page.getByRole('button', { name: 'Vẫn đăng xuất' }).click();
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('motlan.outbox.')).length), 0);
   assert.deepEqual(page.errors, []);
 });

@@ -87,7 +87,7 @@ test('a procedure page is taken over without a second request for its data', { t
   page.on('request', (r) => { if (r.url().includes('/api/v1/procedures/')) asked.push(r.url()); });
   await page.goto(`${BASE}/thu-tuc/1.001193`);
   await page.waitForFunction(() => window.wasmBindings !== undefined);
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   // The app is live: its language switch works in place.
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Papers to prepare' }).waitFor();
@@ -108,6 +108,30 @@ test('a procedure page is taken over without a second request for its data', { t
   await page.getByRole('searchbox').fill('giay phep lai xe');
   await page.getByText(/^(Showing 20 of|Đang hiện 20 trên) \d+/).waitFor();
   await expectAccessible(page, 'a procedure page rendered by the server, taken over');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('signing in tapped before the app has started still signs in and comes back', { timeout: 120_000 }, async () => {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE}/thu-tuc/1.001193`);
+  const signIn = page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first();
+  assert.equal(await signIn.getAttribute('href'), '/dang-nhap?tu=%2Fthu-tuc%2F1.001193');
+  assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+  await signIn.click();
+  await page.waitForURL(/\/dang-nhap\?tu=/);
+  release();
+  await page.getByRole('heading', { name: 'Chọn một công dân giả lập để đăng nhập' }).waitFor();
+  await page.getByRole('button', { name: 'Đăng nhập là Nguyễn Thị Lan' }).click();
+  await page.getByText('Đã đăng nhập: Nguyễn Thị Lan').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/thu-tuc/1.001193');
+  // Only an address of this site is come back to.
+  await page.goto(`${BASE}/dang-nhap?tu=//evil.example/steal`);
+  await page.getByRole('alert').waitFor();
+  assert.equal(new URL(page.url()).host, new URL(BASE).host);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -53,7 +53,7 @@ export async function screenshots(page, name) {
 
 /** Signs in through the identity sandbox as the demo citizen `name`. */
 export async function signIn(page, name) {
-  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().click();
   await page.getByRole('button', { name: `Đăng nhập là ${name}` }).click();
   await page.getByText(`Đã đăng nhập: ${name}`).waitFor();
 }
