@@ -194,10 +194,13 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         | QuestionKind::PastDate
         | QuestionKind::ValidUntil
         | QuestionKind::PersonalId
-        | QuestionKind::Phone => "input input--medium",
+        | QuestionKind::Phone
+        | QuestionKind::NumberPlate => "input input--medium",
         _ => "input",
     };
     let list = (q.kind == QuestionKind::Ethnicity).then(|| format!("{id}-list"));
+    // Plates are written in capitals: phone keyboards start there.
+    let capitals = (q.kind == QuestionKind::NumberPlate).then_some("characters");
     html! {
         <div class={group_class}>
             <label class="label" for={id.clone()}>{ label_text }</label>
@@ -208,7 +211,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
                 <textarea id={id} class="input textarea" rows="4" value={value} {oninput} aria-invalid={invalid} aria-describedby={described} />
             } else {
                 <input id={id} class={width} type="text" inputmode={input_mode} autocomplete={autocomplete} spellcheck="false"
-                    value={value} {oninput} aria-invalid={invalid} aria-describedby={described} list={list.clone()} />
+                    autocapitalize={capitals} value={value} {oninput} aria-invalid={invalid} aria-describedby={described} list={list.clone()} />
             }
             if let Some(list) = list {
                 <datalist id={list}>

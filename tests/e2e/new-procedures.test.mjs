@@ -155,7 +155,15 @@ test('a new motorbike is registered with its papers read from the inspection and
       await page.getByLabel('Trên 15 triệu đến 40 triệu đồng').check();
       await expectAccessible(page, 'the vehicle page');
     }
-    if (heading === 'Biển số') await page.getByLabel('Không, cấp biển số mới').check();
+    if (heading === 'Biển số') {
+      // A kept plate written with series and number run together is refused, and nothing is lost.
+      await page.getByLabel('Có, cấp lại biển số đó cho xe này').check();
+      await page.getByLabel('Biển số được giữ lại').fill('29b112345');
+      await next(page);
+      await page.getByRole('link', { name: /Biển số kết thúc bằng 4 hoặc 5 chữ số/ }).waitFor();
+      assert.equal(await page.getByLabel('Biển số được giữ lại').inputValue(), '29b112345');
+      await page.getByLabel('Biển số được giữ lại').fill('29-b1 123.45');
+    }
     if (heading === 'Nhận kết quả') await page.getByLabel(/^Qua bưu điện/).check();
     if (heading === 'Giấy tờ') {
       assert.equal(await page.locator('input[type=file]').count(), 0, 'slip, invoice and tax receipt are held');
@@ -165,6 +173,7 @@ test('a new motorbike is registered with its papers read from the inspection and
       assert.match(text, /Cơ sở dữ liệu đăng kiểm và thuế/);
     }
   });
+  assert.match(await page.locator('main').textContent(), /29B1-123\.45/);
   // Hà Nội is area I: a motorbike worth 15 to 40 million đồng pays 2,000,000 đ.
   assert.match(await page.getByTestId('fee-due').textContent(), /2\.000\.000.*khu vực I\b/);
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();

@@ -10,7 +10,7 @@ use crate::procedure::Procedure;
 use crate::validate::ethnicity::canonical_ethnicity;
 use crate::validate::{
     format_date, normalize_name, parse_date, parse_email, parse_mobile, parse_past_date,
-    parse_valid_until, parse_year,
+    parse_plate, parse_valid_until, parse_year,
 };
 
 field_messages! {
@@ -184,6 +184,7 @@ fn normalise(q: &Question, value: &str, ctx: CheckContext<'_>) -> Result<String,
             .map(String::from)
             .map_err(|e| e.field_error(id)),
         QuestionKind::Phone => parse_mobile(value).map_err(|e| e.field_error(id)),
+        QuestionKind::NumberPlate => parse_plate(value).map_err(|e| e.field_error(id)),
         QuestionKind::Email => parse_email(value).map_err(|e| e.field_error(id)),
         QuestionKind::Ethnicity => canonical_ethnicity(value)
             .map(str::to_owned)

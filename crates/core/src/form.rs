@@ -46,6 +46,8 @@ pub enum QuestionKind {
     PersonalId,
     Phone,
     Email,
+    /// A vehicle's number plate (`29-B1 123.45`), stored as `29B1-123.45`.
+    NumberPlate,
     /// Province, ward and street, answered as three keys.
     Address,
     /// One of the 54 ethnic groups of Viet Nam (or `Người nước ngoài`).

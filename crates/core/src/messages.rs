@@ -8,7 +8,7 @@ use crate::personal_id::PersonalIdError;
 use crate::prefill::PrefillError;
 use crate::reuse::DocumentError;
 use crate::validate::old_units::OldAddressError;
-use crate::validate::{AddressError, DateError, EmailError, NameError, PhoneError};
+use crate::validate::{AddressError, DateError, EmailError, NameError, PhoneError, PlateError};
 
 macro_rules! lookup {
     ($key:expr, $lang:expr, $($kind:ty),+) => {
@@ -26,6 +26,7 @@ pub fn message(key: &str, lang: Lang) -> Option<&'static str> {
         AnswerError,
         PersonalIdError,
         PhoneError,
+        PlateError,
         EmailError,
         DateError,
         NameError,
@@ -45,6 +46,7 @@ pub fn all_keys() -> Vec<&'static str> {
     keys.extend(AnswerError::ALL.iter().map(|v| v.key()));
     keys.extend(PersonalIdError::ALL.iter().map(|v| v.key()));
     keys.extend(PhoneError::ALL.iter().map(|v| v.key()));
+    keys.extend(PlateError::ALL.iter().map(|v| v.key()));
     keys.extend(EmailError::ALL.iter().map(|v| v.key()));
     keys.extend(DateError::ALL.iter().map(|v| v.key()));
     keys.extend(NameError::ALL.iter().map(|v| v.key()));

@@ -8,6 +8,7 @@ pub mod ethnicity;
 pub mod name;
 pub mod old_units;
 pub mod phone;
+pub mod plate;
 pub mod units;
 
 pub use calendar::HolidayCalendar;
@@ -17,4 +18,5 @@ pub use date::{
 pub use email::{EmailError, parse_email};
 pub use name::{NameError, normalize_name};
 pub use phone::{PhoneError, parse_mobile};
+pub use plate::{PlateError, parse_plate};
 pub use units::{AddressError, AdminUnits, Province, Ward};
