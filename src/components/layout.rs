@@ -103,7 +103,7 @@ fn site_layout(props: &LayoutProps) -> Html {
         None => format!("?lang={other_lang}"),
     };
     let switch = Callback::from(move |e: MouseEvent| {
-        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+        if super::is_plain_click(&e) {
             e.prevent_default();
             prefs.switch_language();
         }

@@ -27,3 +27,8 @@ pub mod question;
 pub mod sign_in_button;
 #[cfg(feature = "journey")]
 pub mod uploader;
+
+/// A click the app may take over: not one meant to open the link in a new tab or window.
+pub(crate) fn is_plain_click(e: &yew::MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
+}

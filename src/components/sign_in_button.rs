@@ -46,7 +46,7 @@ fn redirect_sign_in(props: &SignInButtonProps) -> Html {
     let onclick = {
         let (identity, failed, busy) = (session.identity(), failed.clone(), busy.clone());
         Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            if !super::is_plain_click(&e) {
                 return;
             }
             e.prevent_default();

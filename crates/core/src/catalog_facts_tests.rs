@@ -6,27 +6,13 @@ use std::collections::BTreeSet;
 
 use time::macros::date;
 
+use crate::Procedure;
 use crate::answers::{CheckContext, check_questions};
 use crate::catalog::Catalog;
 use crate::form::applies;
 use crate::sandbox::citizens;
+use crate::test_support::{answers, procedure};
 use crate::validate::units::tests::sample;
-use crate::{Answers, Procedure};
-
-fn procedure(code: &str) -> Procedure {
-    Catalog::embedded()
-        .unwrap()
-        .get(code)
-        .unwrap_or_else(|| panic!("{code}"))
-        .clone()
-}
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 /// The documents that apply to these answers, by id.
 fn applying(p: &Procedure, pairs: &[(&str, &str)]) -> BTreeSet<String> {

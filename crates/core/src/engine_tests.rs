@@ -12,15 +12,9 @@ use crate::kinds::DataSource;
 use crate::prefill::{Prefilled, Provenance, apply, check_locked, prefill_all};
 use crate::reuse::{Resolution, resolve};
 use crate::sandbox::{TYPICAL_FILERS, citizen};
+use crate::test_support::answers;
 use crate::validate::units::tests::sample;
 use crate::{Answers, Procedure};
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
 
 /// A catalog procedure and the sandbox citizen filing it.
 fn filing(code: &str, who: &str) -> (Procedure, CitizenData) {

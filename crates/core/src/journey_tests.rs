@@ -6,13 +6,7 @@ use crate::journey::{CHECK, DOCUMENTS, KNOWN, Step, plan};
 use crate::prefill::prefill_all;
 use crate::reuse::resolve;
 use crate::sandbox::citizen;
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
+use crate::test_support::answers;
 
 #[test]
 fn a_mother_confirms_what_is_known_answers_the_open_pages_and_uploads_nothing() {

@@ -41,6 +41,8 @@ pub mod sandbox;
 pub mod search;
 pub mod source;
 pub mod submission;
+#[cfg(all(test, feature = "embedded-catalog"))]
+mod test_support;
 pub mod text;
 pub mod validate;
 #[cfg(all(test, feature = "embedded-catalog"))]

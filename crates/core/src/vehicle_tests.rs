@@ -2,25 +2,14 @@
 //! value and where the owner lives (Thông tư 60/2023/TT-BTC), and the vehicle's papers are read
 //! from the sector databases that hold them, never uploaded.
 
-use crate::catalog::Catalog;
+use crate::Procedure;
 use crate::kinds::{DataSource, PaperKind};
 use crate::reuse::{Resolution, resolve};
 use crate::sandbox::citizen;
-use crate::{Answers, Procedure};
+use crate::test_support::{answers, procedure};
 
 fn registration() -> Procedure {
-    Catalog::embedded()
-        .unwrap()
-        .get("1.012575")
-        .unwrap()
-        .clone()
-}
-
-fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    procedure("1.012575")
 }
 
 #[test]
