@@ -43,6 +43,7 @@ pub static STRINGS: Strings = Strings {
         }
     },
     free: "Free",
+    fee_range: |lo, hi| format!("{lo} to {hi}, depending on your case"),
     online_fee: "online",
     summary_heading: "About this procedure",
     authority: "Handled by",

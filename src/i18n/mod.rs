@@ -37,6 +37,8 @@ pub struct Strings {
     pub result_count: fn(usize) -> String,
     pub processing_days: fn(u16) -> String,
     pub free: &'static str,
+    /// A fee that depends on the case: the lowest and the highest amounts.
+    pub fee_range: fn(&str, &str) -> String,
     pub online_fee: &'static str,
     pub summary_heading: &'static str,
     pub authority: &'static str,

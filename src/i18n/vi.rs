@@ -31,6 +31,7 @@ pub static STRINGS: Strings = Strings {
     result_count: |n| format!("{n} thủ tục"),
     processing_days: |d| format!("{d} ngày làm việc"),
     free: "Miễn phí",
+    fee_range: |lo, hi| format!("từ {lo} đến {hi}, tùy trường hợp"),
     online_fee: "nộp trực tuyến",
     summary_heading: "Thông tin chung",
     authority: "Cơ quan giải quyết",

@@ -23,7 +23,7 @@ pub use help::{
 };
 pub use identity::IdentityProvider;
 pub use old_units::{OldCommuneEntry, OldDistrictDetail, OldDistrictSummary, OldProvinceSummary};
-pub use overview::{FeesOverview, ProcedureOverview};
+pub use overview::{FeeCaseAmounts, FeesOverview, ProcedureOverview};
 pub use page::{DataUsePage, ReceiptPage};
 
 use std::collections::BTreeMap;

@@ -7,13 +7,23 @@ use serde::{Deserialize, Serialize};
 use crate::Localized;
 use crate::procedure::{Document, LegalBasis, ProcedureCode};
 
-/// The flat fees and their note (cases are the journey's).
+/// The fees and their note; of the cases with another fee, only the amounts (which case applies
+/// is the journey's business), so the page can say what the fee ranges over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeesOverview {
     pub online: u64,
     pub in_person: u64,
     #[serde(default)]
     pub note: Option<Localized>,
+    #[serde(default)]
+    pub cases: Vec<FeeCaseAmounts>,
+}
+
+/// What a case with another fee costs, per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeCaseAmounts {
+    pub online: u64,
+    pub in_person: u64,
 }
 
 /// A procedure as its page presents it.

@@ -228,3 +228,17 @@ async fn the_app_addresses_and_the_offline_shell_are_the_bare_page() {
         .await;
     assert!(!post.json.as_str().unwrap_or_default().contains("data-ssr"));
 }
+
+#[tokio::test]
+async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
+    let app = app().await;
+    let vehicle = app.get("/thu-tuc/1.012575").await;
+    assert!(
+        html(&vehicle).contains("từ 150.000 đ đến 20.000.000 đ, tùy trường hợp"),
+        "{}",
+        html(&vehicle)
+    );
+    // A flat fee stays one amount.
+    let business = app.get("/thu-tuc/1.001612").await;
+    assert!(html(&business).contains("150.000 đ (nộp trực tuyến); 50.000 đ"));
+}
