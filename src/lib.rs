@@ -48,7 +48,7 @@ export function register_worker() {
 }
 export function prefetch_journey() {
   const url = document.getElementById('motlan')?.getAttribute('data-journey');
-  if (!url) return;
+  if (!url || navigator.connection?.saveData) return;
   for (const [href, as] of [[url, 'script'], [url.replace('motlan-journey.js', 'motlan-journey_bg.wasm'), 'fetch']]) {
     if (document.querySelector(`link[rel=prefetch][href="${href}"]`)) continue;
     const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href, as, crossOrigin: 'anonymous' });
@@ -60,7 +60,8 @@ extern "C" {
     /// Registers `/sw.js` (written by `cargo xtask build`): the app shell opens offline. Not in a
     /// frame: an embedded form lives on the agency's page, which has its own ways.
     fn register_worker();
-    /// Fetches the journey module at idle priority (see `components::journey_loader::prefetch`).
+    /// Fetches the journey module at idle priority (see `components::journey_loader::prefetch`),
+    /// unless the browser saves data.
     pub(crate) fn prefetch_journey();
 }
 

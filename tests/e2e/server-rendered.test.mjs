@@ -135,3 +135,22 @@ test('signing in tapped before the app has started still signs in and comes back
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a phone saving data is not sent the filing module ahead', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'save-data': 'on' }, locale: 'vi-VN' });
+  await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/journey-')) fetched.push(r.url()); });
+  await page.goto(`${BASE}/thu-tuc/1.001193`);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).waitFor();
+  // The page's own effect (which asks for the module ahead) has run once the app is live.
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator('link[rel=prefetch]').count(), 0);
+  assert.deepEqual(fetched, []);
+  // Starting a filing still loads it.
+  await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/journey-')));
+  await context.close();
+});

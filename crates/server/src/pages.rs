@@ -87,8 +87,14 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     )
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-    let html = assemble(template, &page, lang);
-    let vary = [(header::VARY, "Accept-Language, Cookie")];
+    // A browser saving data (`Save-Data: on`, a phone's data saver) is not sent the filing
+    // module ahead: half a megabyte the citizen may never use.
+    let saving = request
+        .headers()
+        .get("save-data")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"on"));
+    let html = assemble(template, &page, lang, !saving);
+    let vary = [(header::VARY, "Accept-Language, Cookie, Save-Data")];
     (status, vary, Html(html)).into_response()
 }
 
@@ -142,8 +148,14 @@ impl Template {
 }
 
 /// The template with the rendered page in the app's element (marked `data-ssr` for the app to
-/// take over), the answers it was made from, its title, description and language.
-fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> String {
+/// take over), the answers it was made from, its title, description and language, and (when
+/// `prefetch`) the filing module's prefetch links for a procedure with a form.
+fn assemble(
+    template: &Template,
+    page: &motlan_web::ssr::Page,
+    lang: Lang,
+    prefetch: bool,
+) -> String {
     let html = template.html.replacen(
         "<html lang=\"vi\"",
         &format!("<html lang=\"{}\"", lang.tag()),
@@ -159,7 +171,11 @@ fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> St
         .map(|(start, end)| (start - PAGE_START.len(), end + PAGE_END.len()));
     let html = splice(html, placeholder, &page.html);
     // A procedure with a form: the filing module is fetched at idle, before the app runs.
-    let html = match template.prefetch.as_deref().filter(|_| page.fileable) {
+    let html = match template
+        .prefetch
+        .as_deref()
+        .filter(|_| page.fileable && prefetch)
+    {
         Some(links) => html.replacen("</head>", links, 1),
         None => html,
     };

@@ -242,3 +242,27 @@ async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
     let business = app.get("/thu-tuc/1.001612").await;
     assert!(html(&business).contains("150.000 đ (nộp trực tuyến); 50.000 đ"));
 }
+
+#[tokio::test]
+async fn a_browser_saving_data_is_not_sent_the_filing_module_ahead() {
+    let app = app().await;
+    let saving = app
+        .send(
+            Request::get("/thu-tuc/1.001193")
+                .header("save-data", "on")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(saving.status, StatusCode::OK);
+    assert!(html(&saving).contains("Giấy tờ cần chuẩn bị"));
+    assert!(!html(&saving).contains("rel=\"prefetch\""));
+    assert!(
+        saving.headers["vary"]
+            .to_str()
+            .unwrap()
+            .contains("Save-Data")
+    );
+    let ordinary = app.get("/thu-tuc/1.001193").await;
+    assert!(html(&ordinary).contains("rel=\"prefetch\""));
+}
