@@ -24,7 +24,8 @@ pub enum DataSource {
     /// Data a health facility sends electronically (e.g. the e-birth certificate).
     HealthFacility,
     /// Sector databases connected to the vehicle register: the Vietnam Register's factory
-    /// quality-inspection data, the tax authority's e-invoices and registration-tax payments.
+    /// quality-inspection data, the tax authority's e-invoices and registration-tax payments,
+    /// electronic customs declarations.
     SectorDb,
 }
 

@@ -113,3 +113,27 @@ fn agency_rules_come_first_within_their_phase_and_bad_rules_are_explained() {
     let e = RuleSet::parse("x.toml", "[[upload]]\nid = \"a\"\nany = [\" , \"]\n").unwrap_err();
     assert!(e.contains("empty phrase"), "{e}");
 }
+
+#[test]
+fn a_vehicles_electronic_papers_and_its_owners_identity_are_reusable() {
+    assert_eq!(
+        verdict(
+            "Giấy tờ của xe (sử dụng dữ liệu điện tử của Phiếu kiểm tra chất lượng xuất xưởng; Hóa đơn điện tử; Lệ phí trước bạ)."
+        ),
+        (
+            Class::Reusable,
+            Some("vehicle-electronic-papers".into()),
+            Some(DataSource::SectorDb)
+        )
+    );
+    assert_eq!(
+        verdict("Giấy tờ của chủ xe (sử dụng tài khoản định danh mức độ 2)").2,
+        Some(DataSource::PopulationDb)
+    );
+    // Paper invoices and ownership papers are still a dossier the owner brings.
+    assert_eq!(
+        verdict("Giấy tờ của xe: Chứng nhận nguồn gốc xe; Chứng nhận quyền sở hữu hợp pháp; Chứng từ hoàn thành nghĩa vụ tài chính").1.as_deref(),
+        Some("technical-dossier")
+    );
+    assert_eq!(verdict("Giấy tờ của chủ xe theo quy định").0, Class::Upload);
+}
