@@ -41,10 +41,12 @@ pub fn language(headers: &HeaderMap) -> Lang {
 /// it, keeping the choice in the cookie. Any other value is ignored (the page renders as usual).
 pub fn chosen(uri: &Uri) -> Option<Response> {
     let (lang, query) = motlan_web::ssr::language_choice(uri.query()?)?;
+    // Back to this site only: `//host/?lang=en` must not become a redirect to another host.
+    let path = format!("/{}", uri.path().trim_start_matches(['/', '\\']));
     let back = if query.is_empty() {
-        uri.path().to_owned()
+        path
     } else {
-        format!("{}?{query}", uri.path())
+        format!("{path}?{query}")
     };
     let cookie = format!(
         "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",

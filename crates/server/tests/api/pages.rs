@@ -203,6 +203,12 @@ async fn the_language_switch_works_as_a_plain_link_before_the_app_runs() {
     assert_eq!(chosen.headers["cache-control"], "no-cache");
     let procedure = app.get("/thu-tuc/1.001193?lang=vi").await;
     assert_eq!(procedure.headers["location"], "/thu-tuc/1.001193");
+    // Only ever back to this site.
+    for uri in ["//evil.example/?lang=en", "/\\evil.example/?lang=en"] {
+        let away = app.get(uri).await;
+        assert_eq!(away.status, StatusCode::SEE_OTHER, "{uri}");
+        assert_eq!(away.headers["location"], "/evil.example/", "{uri}");
+    }
     // An unknown language is no choice: the page renders as usual.
     let unknown = app.get("/thu-tuc/1.001193?lang=fr").await;
     assert_eq!(unknown.status, StatusCode::OK);
