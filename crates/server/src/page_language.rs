@@ -17,7 +17,8 @@ pub fn language(headers: &HeaderMap) -> Lang {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix("motlan_lang="));
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find_map(|(name, value)| (name == COOKIE).then_some(value));
     match chosen {
         Some("en") => return Lang::En,
         Some("vi") => return Lang::Vi,
