@@ -240,6 +240,15 @@ pub fn money(amount: u64) -> String {
     format!("{} đ", motlan_core::text::group_thousands(amount))
 }
 
+/// A fee as the citizen reads it: "Miễn phí" ("Free") when there is none, else the amount.
+pub fn fee(amount: u64, t: &Strings) -> String {
+    if amount == 0 {
+        t.free.to_owned()
+    } else {
+        money(amount)
+    }
+}
+
 /// `2026-11-27` → `27/11/2026`.
 #[cfg(feature = "journey")]
 pub use motlan_core::text::day_month_year as day;

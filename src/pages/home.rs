@@ -145,6 +145,10 @@ pub fn home_page() -> Html {
                     motlan_core::text::percent_encode(&cursor)
                 );
                 let append = Callback::from(move |e: MouseEvent| {
+                    // A click meant for a new tab opens the next page there.
+                    if !crate::components::is_plain_click(&e) {
+                        return;
+                    }
                     e.prevent_default();
                     let (api, more, q, cursor) =
                         (api.clone(), more.clone(), q.clone(), cursor.clone());

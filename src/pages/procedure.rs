@@ -170,24 +170,22 @@ fn your_documents(props: &YourDocumentsProps) -> Html {
 fn facts_view(p: &Procedure, t: &Strings, lang: Lang) -> Html {
     // One channel's fee: the amount, or the range its cases span (a vehicle's fee follows its
     // kind, value and area; a lost passport costs more).
-    let fee = |amounts: Vec<u64>| {
-        let (lo, hi) = (
-            amounts.iter().min().copied().unwrap_or_default(),
-            amounts.iter().max().copied().unwrap_or_default(),
-        );
-        match (lo, hi) {
-            (0, 0) => t.free.to_owned(),
-            _ if lo == hi => money(lo),
-            _ => (t.fee_range)(&money(lo), &money(hi)),
+    let span = |default: u64, case: fn(&motlan_core::api::FeeCaseAmounts) -> u64| {
+        let all = || std::iter::once(default).chain(p.fees.cases.iter().map(case));
+        (
+            all().min().unwrap_or(default),
+            all().max().unwrap_or(default),
+        )
+    };
+    let fee = |(lo, hi): (u64, u64)| {
+        if lo == hi {
+            crate::i18n::fee(lo, t)
+        } else {
+            (t.fee_range)(&money(lo), &money(hi))
         }
     };
-    let amounts = |default: u64, case: fn(&motlan_core::api::FeeCaseAmounts) -> u64| {
-        std::iter::once(default)
-            .chain(p.fees.cases.iter().map(case))
-            .collect::<Vec<_>>()
-    };
-    let online = amounts(p.fees.online, |c| c.online);
-    let in_person = amounts(p.fees.in_person, |c| c.in_person);
+    let online = span(p.fees.online, |c| c.online);
+    let in_person = span(p.fees.in_person, |c| c.in_person);
     let fees = if online == in_person {
         fee(online)
     } else {

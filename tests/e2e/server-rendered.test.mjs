@@ -154,3 +154,24 @@ test('a phone saving data is not sent the filing module ahead', { timeout: 120_0
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/journey-')));
   await context.close();
 });
+
+test('a rendered page is taken over in its own language, whatever this browser stored before', { timeout: 120_000 }, async () => {
+  // No language cookie, English preferred by the browser, Vietnamese left in storage by an
+  // earlier visit: the server renders English, and the app must take the page over in English.
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addInitScript(() => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('motlan.lang', 'vi'); sessionStorage.setItem('seeded', '1'); } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${BASE}/thu-tuc/1.001193`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Birth registration');
+  // The app is live: its switch turns the page to Vietnamese in place.
+  await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+  assert.equal(new URL(page.url()).search, '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -173,19 +173,24 @@ fn wasm_bindgen(root: &Path) -> Result {
     )
 }
 
+/// The npm packages `package-lock.json` pins: wasm-opt (binaryen), the browser tests' driver and
+/// accessibility checker, the OpenID provider and client the identity tests run against, and the
+/// GOV.UK Frontend page the first-load bench measures beside ours.
+const NPM_TOOLS: [&str; 7] = [
+    "binaryen",
+    "playwright-core",
+    "@axe-core/playwright",
+    "axe-core",
+    "oidc-provider",
+    "openid-client",
+    "govuk-frontend",
+];
+
 fn npm_tools(root: &Path) -> Result {
     let modules = root.join("node_modules");
-    let installed = [
-        "binaryen",
-        "playwright-core",
-        "@axe-core/playwright",
-        "axe-core",
-        "oidc-provider",
-        "openid-client",
-        "govuk-frontend",
-    ]
-    .iter()
-    .all(|p| modules.join(p).join("package.json").exists());
+    let installed = NPM_TOOLS
+        .iter()
+        .all(|p| modules.join(p).join("package.json").exists());
     let stale = match (
         std::fs::metadata(root.join("package-lock.json")).and_then(|m| m.modified()),
         std::fs::metadata(modules.join(".package-lock.json")).and_then(|m| m.modified()),
@@ -193,17 +198,16 @@ fn npm_tools(root: &Path) -> Result {
         (Ok(lock), Ok(installed)) => lock > installed,
         _ => true,
     };
+    let names = NPM_TOOLS.join(", ");
     if installed && !stale {
-        skip(
-            "npm tools (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client, govuk-frontend)",
-        );
+        skip(&format!("npm tools ({names})"));
         return Ok(());
     }
     if output_line(root, "npm", &["--version"]).is_none() {
         return Err("npm is missing: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)".to_owned());
     }
     run(
-        "installing npm tools from package-lock.json (wasm-opt, playwright-core, axe-core, oidc-provider, openid-client, govuk-frontend)",
+        &format!("installing npm tools from package-lock.json ({names})"),
         command(root, "npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
     )
 }

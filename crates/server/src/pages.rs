@@ -113,12 +113,32 @@ async fn ask(api: &Router, path: &str) -> Answer {
 }
 
 /// `index.html` as every rendered page starts from, prepared once: without the WebAssembly
-/// file's preload (on a slow connection the page's own bytes come first), and with the filing
-/// module's prefetch links for the pages of procedures with a form.
+/// file's preload (on a slow connection the page's own bytes come first), cut at the places each
+/// page writes its own text, and with the filing module's prefetch links ready.
 struct Template {
-    html: String,
+    /// The text before each place, in order; then `tail`.
+    pieces: Vec<(String, Slot)>,
+    tail: String,
     /// `<link rel=prefetch>` of the filing module (`data-journey`, written by xtask).
     prefetch: Option<String>,
+}
+
+/// A place in the template where a page writes its own text.
+enum Slot {
+    /// The value of `<html lang="…">`.
+    Lang,
+    /// The text of `<title>`.
+    Title,
+    /// The content of `<meta name="description">`: the template's own, kept for a page without one.
+    Description(String),
+    /// Before `</head>`: the filing module's prefetch links, for a procedure with a form.
+    Prefetch,
+    /// After `<div id="motlan"`: `data-ssr`, for the app to take the page over.
+    Ssr,
+    /// The placeholder between the page markers, markers included: the rendered page.
+    Page,
+    /// Before `</body>`: the answers the page was rendered with.
+    Answers,
 }
 
 impl Template {
@@ -140,52 +160,96 @@ impl Template {
             let wasm = script.replace("motlan-journey.js", "motlan-journey_bg.wasm");
             format!(
                 "<link rel=\"prefetch\" href=\"{script}\" as=\"script\" crossorigin=\"anonymous\">\
-                 <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+                 <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\">"
             )
         });
-        Self { html, prefetch }
+        let at = |mark: &str| html.find(mark).map(|i| (i, i));
+        let after = |mark: &str| html.find(mark).map(|i| (i + mark.len(), i + mark.len()));
+        let description = between(&html, "<meta name=\"description\" content=\"", "\"");
+        let mut slots: Vec<((usize, usize), Slot)> = [
+            (between(&html, "<html lang=\"", "\""), Slot::Lang),
+            (between(&html, "<title>", "</title>"), Slot::Title),
+            (
+                description,
+                Slot::Description(
+                    description.map_or_else(String::new, |(s, e)| html[s..e].to_owned()),
+                ),
+            ),
+            (at("</head>"), Slot::Prefetch),
+            (after(MOUNT_OPEN), Slot::Ssr),
+            (
+                between(&html, PAGE_START, PAGE_END)
+                    .map(|(s, e)| (s - PAGE_START.len(), e + PAGE_END.len())),
+                Slot::Page,
+            ),
+            (at("</body>"), Slot::Answers),
+        ]
+        .into_iter()
+        .filter_map(|(range, slot)| Some((range?, slot)))
+        .collect();
+        slots.sort_by_key(|((start, _), _)| *start);
+        let mut pieces = Vec::with_capacity(slots.len());
+        let mut done = 0;
+        for ((start, end), slot) in slots {
+            // A place inside another (a template gone wrong) is left as it is.
+            if start >= done {
+                pieces.push((html[done..start].to_owned(), slot));
+                done = end;
+            }
+        }
+        Self {
+            tail: html[done..].to_owned(),
+            pieces,
+            prefetch,
+        }
     }
 }
 
 /// The template with the rendered page in the app's element (marked `data-ssr` for the app to
 /// take over), the answers it was made from, its title, description and language, and (when
-/// `prefetch`) the filing module's prefetch links for a procedure with a form.
+/// `prefetch`) the filing module's prefetch links for a procedure with a form. One pass, no
+/// search: the places were found when the template was prepared.
 fn assemble(
     template: &Template,
     page: &motlan_web::ssr::Page,
     lang: Lang,
     prefetch: bool,
 ) -> String {
-    let html = template.html.replacen(
-        "<html lang=\"vi\"",
-        &format!("<html lang=\"{}\"", lang.tag()),
-        1,
-    );
-    let title = between(&html, "<title>", "</title>");
-    let html = splice(html, title, &crate::html::escape(&page.title));
-    let description = between(&html, "<meta name=\"description\" content=\"", "\"")
-        .filter(|_| page.description.is_some());
-    let escaped = crate::html::escape(page.description.as_deref().unwrap_or_default());
-    let html = splice(html, description, &escaped);
-    let placeholder = between(&html, PAGE_START, PAGE_END)
-        .map(|(start, end)| (start - PAGE_START.len(), end + PAGE_END.len()));
-    let html = splice(html, placeholder, &page.html);
-    // A procedure with a form: the filing module is fetched at idle, before the app runs.
-    let html = match template
-        .prefetch
-        .as_deref()
-        .filter(|_| page.fileable && prefetch)
-    {
-        Some(links) => html.replacen("</head>", links, 1),
-        None => html,
-    };
-    let data = format!(
-        "<script type=\"application/json\" id=\"{}\">{}</script>\n  </body>",
-        motlan_web::PRELOAD_ID,
-        motlan_web::to_script_json(&page.answers)
-    );
-    html.replacen(MOUNT_OPEN, &format!("{MOUNT_OPEN} data-ssr"), 1)
-        .replacen("</body>", &data, 1)
+    let answers = motlan_web::to_script_json(&page.answers);
+    let mut out =
+        String::with_capacity(template.tail.len() + page.html.len() + answers.len() + 4 * 1024);
+    for (text, slot) in &template.pieces {
+        out.push_str(text);
+        match slot {
+            Slot::Lang => out.push_str(lang.tag()),
+            Slot::Title => out.push_str(&crate::html::escape(&page.title)),
+            Slot::Description(own) => match &page.description {
+                Some(description) => out.push_str(&crate::html::escape(description)),
+                None => out.push_str(own),
+            },
+            // A procedure with a form: the filing module is fetched at idle, before the app runs.
+            Slot::Prefetch => {
+                if let Some(links) = template
+                    .prefetch
+                    .as_deref()
+                    .filter(|_| page.fileable && prefetch)
+                {
+                    out.push_str(links);
+                }
+            }
+            Slot::Ssr => out.push_str(" data-ssr"),
+            Slot::Page => out.push_str(&page.html),
+            Slot::Answers => {
+                out.push_str("<script type=\"application/json\" id=\"");
+                out.push_str(motlan_web::PRELOAD_ID);
+                out.push_str("\">");
+                out.push_str(&answers);
+                out.push_str("</script>\n  ");
+            }
+        }
+    }
+    out.push_str(&template.tail);
+    out
 }
 
 /// The journey module's address, written into the app's element (`data-journey`) by xtask.
@@ -200,12 +264,4 @@ fn journey_module(html: &str) -> Option<String> {
 fn between(html: &str, open: &str, close: &str) -> Option<(usize, usize)> {
     let start = html.find(open)? + open.len();
     Some((start, start + html[start..].find(close)?))
-}
-
-/// `html` with `range` replaced by `text` (unchanged without a range).
-fn splice(html: String, range: Option<(usize, usize)>, text: &str) -> String {
-    match range {
-        Some((start, end)) => format!("{}{text}{}", &html[..start], &html[end..]),
-        None => html,
-    }
 }

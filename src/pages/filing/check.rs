@@ -159,12 +159,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
         }
     };
     let fee_due = {
-        let amount = procedure.fees.online_for(effective);
-        let amount = if amount == 0 {
-            t.free.to_owned()
-        } else {
-            crate::i18n::money(amount)
-        };
+        let amount = crate::i18n::fee(procedure.fees.online_for(effective), t);
         match procedure.fees.case_for(effective) {
             Some(case) => format!("{amount} ({})", case.label.get(lang)),
             None => amount,

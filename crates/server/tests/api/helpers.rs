@@ -4,6 +4,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt as _;
+use motlan_core::text::percent_encode;
 use motlan_server::{AppState, Config, app};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -238,7 +239,7 @@ impl TestApp {
                 "/sandbox/idp/authorize",
                 &format!(
                     "citizen={citizen}&client_id=motlan-web&redirect_uri={}&code_challenge={challenge}&state=xyz",
-                    urlencode(REDIRECT)
+                    percent_encode(REDIRECT)
                 ),
             )
             .await;
@@ -262,7 +263,7 @@ impl TestApp {
                 "/sandbox/idp/token",
                 &format!(
                     "grant_type=authorization_code&code={code}&redirect_uri={}&client_id=motlan-web&code_verifier={verifier}",
-                    urlencode(REDIRECT)
+                    percent_encode(REDIRECT)
                 ),
             )
             .await;
@@ -272,15 +273,4 @@ impl TestApp {
             .expect("access token")
             .to_owned()
     }
-}
-
-pub fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

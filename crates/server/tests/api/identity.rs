@@ -2,8 +2,9 @@
 //! tokens only through the issuer's keys.
 
 use axum::http::StatusCode;
+use motlan_core::text::percent_encode;
 
-use crate::helpers::{REDIRECT, TestApp, pkce, urlencode};
+use crate::helpers::{REDIRECT, TestApp, pkce};
 
 #[tokio::test]
 async fn discovery_names_every_endpoint_under_the_issuer() {
@@ -78,7 +79,7 @@ async fn the_sign_in_page_is_labelled_sandbox_and_lists_the_demo_citizens() {
     let page = app
         .get(&format!(
             "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={}&code_challenge={challenge}&code_challenge_method=S256&state=s1",
-            urlencode(REDIRECT)
+            percent_encode(REDIRECT)
         ))
         .await;
     assert_eq!(page.status, StatusCode::OK);
@@ -96,7 +97,7 @@ async fn a_sign_in_request_without_pkce_is_refused_on_the_page_not_redirected() 
     let page = app
         .get(&format!(
             "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={}",
-            urlencode(REDIRECT)
+            percent_encode(REDIRECT)
         ))
         .await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
@@ -131,7 +132,7 @@ async fn a_code_works_once_and_only_with_its_verifier() {
                 "/sandbox/idp/token",
                 &format!(
                     "grant_type=authorization_code&code={code}&redirect_uri={}&client_id=motlan-web&code_verifier={verifier}",
-                    urlencode(REDIRECT)
+                    percent_encode(REDIRECT)
                 ),
             )
             .await
@@ -177,7 +178,7 @@ async fn tokens_not_signed_by_the_trusted_keys_are_refused() {
 async fn a_code_goes_only_to_a_registered_address() {
     let app = TestApp::new().await;
     let (_, challenge) = crate::helpers::pkce();
-    let evil = crate::helpers::urlencode("https://evil.example/steal");
+    let evil = percent_encode("https://evil.example/steal");
     let page = app
         .get(&format!(
             "/sandbox/idp/authorize?response_type=code&client_id=motlan-web&redirect_uri={evil}&code_challenge={challenge}&code_challenge_method=S256"
