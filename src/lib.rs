@@ -4,10 +4,11 @@
 //! API address (`data-api-base`) and the identity provider (`data-identity`) from that element,
 //! so an agency can embed it in its own page.
 
-// The first-load bundle (without `journey`) compiles the shared services and strings whose only
-// users are the journey pages, loaded on demand; the full build uses them all.
+// The server's build (without `journey`) compiles the shared services and strings whose only
+// users are the journey pages; the browser's build uses them all.
 #![cfg_attr(not(feature = "journey"), allow(dead_code))]
 
+#[cfg(feature = "journey")]
 mod app;
 mod components;
 mod hooks;
@@ -16,6 +17,8 @@ mod pages;
 pub mod public_app;
 mod route;
 mod services;
+#[cfg(feature = "journey")]
+mod split;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod state;
@@ -23,6 +26,7 @@ mod state;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod browser_tests;
 
+#[cfg(feature = "journey")]
 pub use app::App;
 pub use route::Route;
 pub use services::preload::{Answer, PRELOAD_ID, Preloaded, to_script_json};
@@ -30,29 +34,21 @@ pub use services::preload::{Answer, PRELOAD_ID, Preloaded, to_script_json};
 /// Id of the element the app renders into.
 pub const MOUNT_ID: &str = "motlan";
 
+#[cfg(feature = "journey")]
 thread_local! {
-    /// The running app, so the first-load app can give the page over to the journey module.
+    /// The running app, so the public pages' app can give the page over to it.
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
     /// The public pages' app, when it runs instead.
     static PUBLIC: std::cell::RefCell<Option<yew::AppHandle<public_app::PublicApp>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The few lines of plain JavaScript the first load needs beside the app: registering the service
-/// worker and prefetching the journey module. Written in JavaScript so the bundle carries no
-/// WebAssembly bindings for them.
+/// Registers the service worker: written in JavaScript so the bundle carries no WebAssembly
+/// bindings for it.
+#[cfg(feature = "journey")]
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 export function register_worker() {
   if ('serviceWorker' in navigator && location.protocol.startsWith('http') && window.top === window.self) {
     navigator.serviceWorker.register('/sw.js').catch(() => {});
-  }
-}
-export function prefetch_journey() {
-  const url = document.getElementById('motlan')?.getAttribute('data-journey');
-  if (!url || navigator.connection?.saveData) return;
-  for (const [href, as] of [[url, 'script'], [url.replace('motlan-journey.js', 'motlan-journey_bg.wasm'), 'fetch']]) {
-    if (document.querySelector(`link[rel=prefetch][href="${href}"]`)) continue;
-    const link = Object.assign(document.createElement('link'), { rel: 'prefetch', href, as, crossOrigin: 'anonymous' });
-    document.head.append(link);
   }
 }
 "#)]
@@ -60,21 +56,45 @@ extern "C" {
     /// Registers `/sw.js` (written by `cargo xtask build`): the app shell opens offline. Not in a
     /// frame: an embedded form lives on the agency's page, which has its own ways.
     fn register_worker();
-    /// Fetches the journey module at idle priority (see `components::journey_loader::prefetch`),
-    /// unless the browser saves data.
-    pub(crate) fn prefetch_journey();
 }
 
-/// Mounts the app into `#motlan` (or `<body>` when the host page has no such element).
+/// Starts the app in `#motlan` (or `<body>` when the host page has no such element): the public
+/// pages' app on a page of its own, the whole app for an embedded form or a kiosk.
+#[cfg(feature = "journey")]
 pub fn start() {
     register_worker();
     if !start_public() {
-        mount(None, None);
+        wasm_bindgen_futures::spawn_local(async {
+            match split::whole_app().await {
+                Ok(mount) => mount(None, None),
+                Err(_) => not_loaded(),
+            }
+        });
     }
 }
 
-/// Stops the running app (the journey module takes the page over).
-pub fn stop() {
+/// A filing is likely next (a procedure's page with a form): its part is fetched ahead.
+#[cfg(feature = "journey")]
+pub(crate) fn filing_likely() {
+    split::Part::Filing.preload();
+}
+
+/// The whole app could not be fetched (offline before it was ever loaded): the page says so in
+/// place of "loading"; reloading tries again.
+#[cfg(feature = "journey")]
+fn not_loaded() {
+    let t = i18n::strings(state::prefs::initial_lang());
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(MOUNT_ID))
+    {
+        root.set_text_content(Some(t.load_failed));
+    }
+}
+
+/// Stops the running app (the whole app takes the page over from the public one).
+#[cfg(feature = "journey")]
+pub(crate) fn stop() {
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
@@ -83,11 +103,12 @@ pub fn stop() {
     }
 }
 
-/// The first-load bundle on a page of its own (not embedded, not a kiosk): the public app,
-/// taking over the page the server rendered (`data-ssr` on the app's element) without
-/// replacing it, so nothing moves and focus and typed text stay. `false`: not for it.
+/// On a page of its own (not embedded, not a kiosk): the public app, taking over the page the
+/// server rendered (`data-ssr` on the app's element) without replacing it, so nothing moves and
+/// focus and typed text stay. `false`: not for it.
+#[cfg(feature = "journey")]
 fn start_public() -> bool {
-    if cfg!(feature = "journey") || state::kiosk::token().is_some() {
+    if state::kiosk::token().is_some() {
         return false;
     }
     let document = web_sys::window().and_then(|w| w.document());
@@ -130,6 +151,7 @@ fn start_public() -> bool {
 }
 
 /// Where the API is: `data-api-base` on the app's element.
+#[cfg(feature = "journey")]
 fn api_base(root: Option<&web_sys::Element>) -> yew::AttrValue {
     root.and_then(|el| el.get_attribute("data-api-base"))
         .unwrap_or_else(|| "/api/v1".to_owned())
@@ -137,13 +159,14 @@ fn api_base(root: Option<&web_sys::Element>) -> yew::AttrValue {
 }
 
 /// Where the app learns its identity provider: `data-identity` on the app's element.
+#[cfg(feature = "journey")]
 fn identity(root: Option<&web_sys::Element>) -> yew::AttrValue {
     root.and_then(|el| el.get_attribute("data-identity"))
         .unwrap_or_else(|| "/api/v1/identity-provider".to_owned())
         .into()
 }
 
-#[cfg(feature = "hydration")]
+#[cfg(all(feature = "journey", feature = "hydration"))]
 fn hydrate(
     renderer: yew::Renderer<public_app::PublicApp>,
 ) -> yew::AppHandle<public_app::PublicApp> {
@@ -152,33 +175,17 @@ fn hydrate(
 }
 
 /// Built without hydration, the app renders the page afresh.
-#[cfg(not(feature = "hydration"))]
+#[cfg(all(feature = "journey", not(feature = "hydration")))]
 fn hydrate(
     renderer: yew::Renderer<public_app::PublicApp>,
 ) -> yew::AppHandle<public_app::PublicApp> {
     renderer.render()
 }
 
-/// Entry point of the on-demand journey module: mounts the full app with the session and
-/// language the first-load app had, so the citizen stays signed in (the token is passed in
-/// memory, never through storage).
-#[cfg(feature = "journey-module")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn start_with(token: String, me: String, lang: String) {
-    let session = serde_json::from_str::<motlan_core::api::Me>(&me)
-        .ok()
-        .filter(|_| !token.is_empty())
-        .map(|me| (std::rc::Rc::<str>::from(token), me));
-    let lang = if lang == "en" {
-        motlan_core::Lang::En
-    } else {
-        motlan_core::Lang::Vi
-    };
-    mount(session, Some(lang));
-}
-
-/// Mounts the app; `lang` is the language handed over (an embedded form's own comes first).
-fn mount(
+/// Mounts the whole app; `session` and `lang` are the public app's, handed over (an embedded
+/// form's own language comes first).
+#[cfg(feature = "journey")]
+pub(crate) fn mount(
     session: Option<(std::rc::Rc<str>, motlan_core::api::Me)>,
     lang: Option<motlan_core::Lang>,
 ) {

@@ -1,4 +1,4 @@
-//! The app as the server renders it and the first-load bundle takes it over (hydration): the
+//! The app as the server renders it and the browser takes it over (hydration): the
 //! public pages (search, every procedure, not found) and the first-load routes, under one router
 //! whose history is the browser's, or on the server the requested address. The same components
 //! render on both sides, so each page has one implementation.
@@ -15,7 +15,6 @@ use yew_router::{
     query::Raw,
 };
 
-use crate::components::journey_loader::JourneyLoader;
 use crate::components::layout::Layout;
 use crate::pages::{ConsentPage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage};
 use crate::route::Route;
@@ -55,7 +54,8 @@ impl PublicAppProps {
     }
 }
 
-/// The first-load bundle's pages; the journey's load the full app on demand.
+/// The public pages and the sign-in; any other is the whole app's (`FullApp` hands over). The
+/// server renders only public pages, so its build (without `journey`) has no other.
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
@@ -63,7 +63,10 @@ pub fn switch(route: Route) -> Html {
         Route::SignIn => html! { <SignInCallbackPage /> },
         Route::Consent => html! { <ConsentPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
-        _ => html! { <JourneyLoader /> },
+        #[cfg(feature = "journey")]
+        _ => html! { <crate::split::FullApp /> },
+        #[cfg(not(feature = "journey"))]
+        _ => Html::default(),
     }
 }
 

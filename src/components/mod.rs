@@ -11,7 +11,6 @@ pub mod document_list;
 pub mod embed_layout;
 #[cfg(feature = "journey")]
 pub mod error_summary;
-pub mod journey_loader;
 #[cfg(feature = "journey")]
 pub mod kiosk_guard;
 pub mod layout;

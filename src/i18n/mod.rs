@@ -104,7 +104,8 @@ pub struct Strings {
 }
 
 /// Strings of the filing journey, the dossier pages and "my dossiers": compiled only into the
-/// build that carries those pages, so the first-load bundle does not ship them.
+/// browser's build (the server renders the public pages only). They are data, which wasm-split
+/// leaves in the first load (code alone moves into the parts).
 #[cfg(feature = "journey")]
 pub struct Journey {
     /// Volunteer-assisted filing.

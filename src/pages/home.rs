@@ -1,6 +1,6 @@
 //! Home: search every procedure as you type, diacritics optional. The server searches the whole
 //! catalog (the forms here and the national catalog's thousands of procedures), so the catalog
-//! never enters the first-load bundle; typing waits a quarter second before asking, and the
+//! never enters the app; typing waits a quarter second before asking, and the
 //! previous results stay on screen until the new ones arrive.
 
 use std::cell::Cell;

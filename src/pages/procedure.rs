@@ -59,8 +59,8 @@ struct FormProcedureProps {
 
 #[function_component(FormProcedure)]
 fn form_procedure(props: &FormProcedureProps) -> Html {
-    // A filing is likely next: fetch its module while the citizen reads.
-    use_effect_with((), |()| prefetch_journey());
+    // A filing is likely next: fetch its part while the citizen reads.
+    use_effect_with((), |()| prefetch_filing());
     let prefs = use_prefs();
     let t = prefs.t();
     let links = use_links();
@@ -97,10 +97,10 @@ fn form_procedure(props: &FormProcedureProps) -> Html {
     }
 }
 
-/// The first-load app fetches the journey module ahead; the full app already has it.
-fn prefetch_journey() {
-    #[cfg(not(feature = "journey"))]
-    crate::components::journey_loader::prefetch();
+/// Fetches the filing journey's part ahead (not on the server, which has no journey).
+fn prefetch_filing() {
+    #[cfg(feature = "journey")]
+    crate::filing_likely();
 }
 
 #[derive(Debug, PartialEq, Properties)]

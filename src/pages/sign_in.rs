@@ -16,11 +16,6 @@ use crate::state::session::use_session;
 
 #[function_component(SignInCallbackPage)]
 pub fn sign_in_callback_page() -> Html {
-    // An embedded form's popup: the full app leaves the token on the form's ticket.
-    #[cfg(not(feature = "journey"))]
-    if identity::pending_for_ticket() {
-        return html! { <crate::components::journey_loader::JourneyLoader /> };
-    }
     html! { <Callback /> }
 }
 

@@ -220,16 +220,6 @@ pub fn callback_params() -> Option<(String, String)> {
     Some((params.get("code")?, params.get("state")?))
 }
 
-/// Whether the sign-in under way in this tab is an embedded form's (the full app completes it).
-#[cfg(not(feature = "journey"))]
-pub fn pending_for_ticket() -> bool {
-    session_storage()
-        .ok()
-        .and_then(|s| s.get_item(PENDING).ok().flatten())
-        .and_then(|json| serde_json::from_str::<Pending>(&json).ok())
-        .is_some_and(|p| p.ticket.is_some())
-}
-
 /// Ends the citizen's session at the provider too, when it offers that (a real provider keeps
 /// one; the sandbox does not): the browser goes there with the ID token and comes back home.
 pub async fn end_session(identity: &str, token: &str) {

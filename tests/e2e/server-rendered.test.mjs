@@ -64,7 +64,7 @@ test('the app takes over the rendered page keeping focus and typed text', { time
   await search.press('End');
   await page.keyboard.type(' con');
   release();
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   // Taken over: the same elements, still focused, nothing lost, and searching as one types.
   assert.equal(await search.inputValue(), 'khai sinh con');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
@@ -86,7 +86,7 @@ test('a procedure page is taken over without a second request for its data', { t
   const asked = [];
   page.on('request', (r) => { if (r.url().includes('/api/v1/procedures/')) asked.push(r.url()); });
   await page.goto(`${BASE}/thu-tuc/1.001193`);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first().waitFor();
   // The app is live: its language switch works in place.
   await page.getByRole('link', { name: 'English' }).click();
@@ -103,7 +103,7 @@ test('a procedure page is taken over without a second request for its data', { t
   await page.evaluate(() => localStorage.removeItem('motlan.outbox.probe'));
   // A later page of a search is taken over too; typing starts again from the first page.
   await page.goto(`${BASE}/?q=giay+phep&cursor=20`);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   await page.getByText(/^Showing 40 of \d+ procedures\.$|^Đang hiện 40 trên \d+ thủ tục\.$/).waitFor();
   await page.getByRole('searchbox').fill('giay phep lai xe');
   await page.getByText(/^(Showing 20 of|Đang hiện 20 trên) \d+/).waitFor();
@@ -120,7 +120,7 @@ test('signing in tapped before the app has started still signs in and comes back
   await page.goto(`${BASE}/thu-tuc/1.001193`);
   const signIn = page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử' }).first();
   assert.equal(await signIn.getAttribute('href'), '/dang-nhap?tu=%2Fthu-tuc%2F1.001193');
-  assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app has not started');
   await signIn.click();
   await page.waitForURL(/\/dang-nhap\?tu=/);
   release();
@@ -136,22 +136,22 @@ test('signing in tapped before the app has started still signs in and comes back
   await page.context().close();
 });
 
-test('a phone saving data is not sent the filing module ahead', { timeout: 120_000 }, async () => {
+test('a phone saving data is not sent the filing part ahead', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ extraHTTPHeaders: { 'save-data': 'on' }, locale: 'vi-VN' });
   await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
   const page = await context.newPage();
   const fetched = [];
-  page.on('request', (r) => { if (r.url().includes('/journey-')) fetched.push(r.url()); });
+  page.on('request', (r) => { if (/\/(split|chunk)_/.test(r.url())) fetched.push(r.url()); });
   await page.goto(`${BASE}/thu-tuc/1.001193`);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   await page.getByRole('heading', { name: 'Giấy tờ cần chuẩn bị' }).waitFor();
-  // The page's own effect (which asks for the module ahead) has run once the app is live.
+  // The page's own effect (which asks for the part ahead) has run once the app is live.
   await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('link[rel=prefetch]').count(), 0);
   assert.deepEqual(fetched, []);
   // Starting a filing still loads it.
   await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/journey-')));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/split_filing.wasm')));
   await context.close();
 });
 
@@ -165,7 +165,7 @@ test('a rendered page is taken over in its own language, whatever this browser s
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${BASE}/thu-tuc/1.001193`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Birth registration');
   // The app is live: its switch turns the page to Vietnamese in place.

@@ -15,8 +15,8 @@ test('a citizen finds birth registration without diacritics, sees which papers a
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto(BASE + '/');
   await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().waitFor();
-  assert.ok(loaded.some((p) => p.endsWith('_bg.wasm')), 'the first-load bundle');
-  assert.ok(!loaded.some((p) => p.startsWith('/journey-')), 'the filing journey is not part of the first load');
+  assert.ok(loaded.some((p) => p.endsWith('_bg.wasm')), 'the first load');
+  assert.ok(!loaded.some((p) => /\/(split|chunk)_/.test(p)), 'no part loaded on demand is part of the first load');
   await expectAccessible(page, 'the home page');
   await screenshots(page, 'home');
 
@@ -39,11 +39,11 @@ test('a citizen finds birth registration without diacritics, sees which papers a
   await expectAccessible(page, 'the procedure page');
   await screenshots(page, 'procedure');
 
-  // A filing is likely next: the journey module is fetched ahead while the citizen reads.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/journey-')));
+  // A filing is likely next: its part is fetched ahead while the citizen reads.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/split_filing.wasm')));
   await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
-  assert.ok(loaded.some((p) => p.startsWith('/journey-')), 'the journey is loaded when filing starts');
+  assert.ok(!loaded.some((p) => p.endsWith('/split_dossiers.wasm')), 'only the part a page needs is loaded');
   await expectAccessible(page, 'filing, asking to sign in');
   await screenshots(page, 'sign-in-needed');
 

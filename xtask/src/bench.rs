@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use crate::cmd::{Result, command, run};
-use crate::run::build_web;
 use crate::server::{CHROMIUM, TestServer};
 use crate::setup::{self, Needs};
+use crate::web::build_web;
 
 /// `cargo xtask bench --scale`: the figures at 10⁴, 10⁵ and 10⁶ dossiers on SQLite and on a
 /// temporary PostgreSQL, against the release server (about a minute; not part of `bench`).

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-/// PATH with the project's npm tools (wasm-opt) and cargo-installed tools (trunk, wasm-bindgen)
+/// PATH with the project's npm tools (wasm-opt) and cargo-installed tools (wasm-bindgen)
 /// first.
 pub fn tool_path(root: &Path) -> std::ffi::OsString {
     let mut dirs = vec![root.join("node_modules/.bin"), cargo_bin()];

@@ -12,7 +12,8 @@
 //! - `cargo xtask volunteer add|list|suspend`, `cargo xtask kiosk add|list|revoke`: the volunteer
 //!   registry and the commune's kiosks
 //!
-//! Only the standard library is used, so the commands compile in seconds on a fresh machine.
+//! Few dependencies (compression, and the library that splits the web app's module), so the
+//! commands compile in about a minute on a fresh machine.
 
 mod bench;
 mod cmd;
@@ -27,6 +28,7 @@ mod service_worker;
 mod setup;
 mod test;
 mod volunteers;
+mod web;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
         Some("bench") if args.get(1).is_some_and(|a| a == "--scale") => bench::scale(&root),
         Some("bench") => bench::bench(&root),
         Some("build") => {
-            setup::setup(&root, setup::Needs::Build).and_then(|()| run::build_web(&root))
+            setup::setup(&root, setup::Needs::Build).and_then(|()| web::build_web(&root))
         }
         Some("cycles") => cycles::cycles(&root),
         Some("fuzz") => fuzz::fuzz(&root, &args[1..]),

@@ -1,6 +1,7 @@
 //! Writes `dist/sw.js`: the service worker (template `xtask/assets/sw.js`) with this build's
-//! first-load files, so the app shell opens offline after one visit. The on-demand journey module
-//! and the precompressed copies are left out: the shell is what a citizen needs to see offline.
+//! first-load files, so the app shell opens offline after one visit. The parts loaded on demand
+//! (`split_*.wasm` and the `chunk_*.wasm` they share) and the precompressed copies are left out:
+//! the shell is what a citizen needs to see offline.
 
 use std::path::Path;
 
@@ -21,7 +22,7 @@ fn shell_files(dist: &Path) -> Result<Vec<String>> {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            if name.starts_with('.') || name.starts_with("journey-") {
+            if name.starts_with('.') {
                 continue;
             }
             if path.is_dir() {
@@ -29,6 +30,8 @@ fn shell_files(dist: &Path) -> Result<Vec<String>> {
                 continue;
             }
             if name.ends_with(".gz")
+                || (name.ends_with(".wasm")
+                    && (name.starts_with("split_") || name.starts_with("chunk_")))
                 || name.ends_with(".br")
                 || name == "sw.js"
                 || name == "index.html"

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use crate::cmd::{self, Result, command, output_line, run};
 
-const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -45,7 +44,6 @@ pub enum Needs {
 
 pub fn setup(root: &Path, needs: Needs) -> Result {
     wasm_target(root)?;
-    trunk(root)?;
     wasm_bindgen(root)?;
     npm_tools(root)?;
     admin_units(root)?;
@@ -127,19 +125,6 @@ fn wasm_target(root: &Path) -> Result {
     run(
         "installing the Rust target wasm32-unknown-unknown",
         command(root, "rustup").args(["target", "add", "wasm32-unknown-unknown"]),
-    )
-}
-
-fn trunk(root: &Path) -> Result {
-    let version = output_line(root, "trunk", &["--version"]).unwrap_or_default();
-    if version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
-        skip(&format!("trunk {TRUNK_VERSION}"));
-        return Ok(());
-    }
-    // 0.22 needs a newer rustc than this project's toolchain.
-    run(
-        &format!("installing trunk {TRUNK_VERSION} from crates.io (about 10 minutes, once)"),
-        command(root, "cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]),
     )
 }
 

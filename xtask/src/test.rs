@@ -8,9 +8,9 @@ use std::time::Instant;
 
 use crate::cmd::{Result, command, run};
 use crate::postgres;
-use crate::run::build_web;
 use crate::server::{CHROMIUM, TestServer, server_binary};
 use crate::setup::{self, Needs};
+use crate::web::build_web;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -53,17 +53,19 @@ pub fn test(root: &Path) -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ];
-    let first_load = [
+    // The public pages alone: the configuration the server renders with (`journey` off).
+    let public = [
         &wasm32[..],
         &["--no-default-features", "--features", "hydration"][..],
     ]
     .concat();
-    let module = [&wasm32[..], &["--features", "journey-module"][..]].concat();
+    // What the browser runs: every page, taking over the server's, split into parts.
+    let browser = [&wasm32[..], &["--features", "hydration,split"][..]].concat();
     for (label, scope) in [
         ("native", &["--workspace"][..]),
         ("wasm32", &wasm32[..]),
-        ("wasm32 first-load bundle", &first_load[..]),
-        ("wasm32 journey module", &module[..]),
+        ("wasm32 public pages", &public[..]),
+        ("wasm32 browser build", &browser[..]),
     ] {
         let clippy = run(
             &format!("linting {label} code (cargo clippy)"),

@@ -24,7 +24,7 @@ pub struct Config {
     )]
     pub database_url: String,
 
-    /// Folder holding the built web app (Trunk's `dist/`), served at `/`.
+    /// Folder holding the built web app (`cargo xtask build`'s `dist/`), served at `/`.
     #[arg(long, env = "MOTLAN_STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,
 

@@ -87,14 +87,8 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     )
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-    // A browser saving data (`Save-Data: on`, a phone's data saver) is not sent the filing
-    // module ahead: half a megabyte the citizen may never use.
-    let saving = request
-        .headers()
-        .get("save-data")
-        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"on"));
-    let html = assemble(template, &page, lang, !saving);
-    let vary = [(header::VARY, "Accept-Language, Cookie, Save-Data")];
+    let html = assemble(template, &page, lang);
+    let vary = [(header::VARY, "Accept-Language, Cookie")];
     (status, vary, Html(html)).into_response()
 }
 
@@ -114,13 +108,11 @@ async fn ask(api: &Router, path: &str) -> Answer {
 
 /// `index.html` as every rendered page starts from, prepared once: without the WebAssembly
 /// file's preload (on a slow connection the page's own bytes come first), cut at the places each
-/// page writes its own text, and with the filing module's prefetch links ready.
+/// page writes its own text.
 struct Template {
     /// The text before each place, in order; then `tail`.
     pieces: Vec<(String, Slot)>,
     tail: String,
-    /// `<link rel=prefetch>` of the filing module (`data-journey`, written by xtask).
-    prefetch: Option<String>,
 }
 
 /// A place in the template where a page writes its own text.
@@ -131,8 +123,6 @@ enum Slot {
     Title,
     /// The content of `<meta name="description">`: the template's own, kept for a page without one.
     Description(String),
-    /// Before `</head>`: the filing module's prefetch links, for a procedure with a form.
-    Prefetch,
     /// After `<div id="motlan"`: `data-ssr`, for the app to take the page over.
     Ssr,
     /// The placeholder between the page markers, markers included: the rendered page.
@@ -156,13 +146,6 @@ impl Template {
             rest = &rest[end..];
         }
         html.push_str(rest);
-        let prefetch = journey_module(&html).map(|script| {
-            let wasm = script.replace("motlan-journey.js", "motlan-journey_bg.wasm");
-            format!(
-                "<link rel=\"prefetch\" href=\"{script}\" as=\"script\" crossorigin=\"anonymous\">\
-                 <link rel=\"prefetch\" href=\"{wasm}\" as=\"fetch\" crossorigin=\"anonymous\">"
-            )
-        });
         let at = |mark: &str| html.find(mark).map(|i| (i, i));
         let after = |mark: &str| html.find(mark).map(|i| (i + mark.len(), i + mark.len()));
         let description = between(&html, "<meta name=\"description\" content=\"", "\"");
@@ -175,7 +158,6 @@ impl Template {
                     description.map_or_else(String::new, |(s, e)| html[s..e].to_owned()),
                 ),
             ),
-            (at("</head>"), Slot::Prefetch),
             (after(MOUNT_OPEN), Slot::Ssr),
             (
                 between(&html, PAGE_START, PAGE_END)
@@ -200,21 +182,14 @@ impl Template {
         Self {
             tail: html[done..].to_owned(),
             pieces,
-            prefetch,
         }
     }
 }
 
 /// The template with the rendered page in the app's element (marked `data-ssr` for the app to
-/// take over), the answers it was made from, its title, description and language, and (when
-/// `prefetch`) the filing module's prefetch links for a procedure with a form. One pass, no
+/// take over), the answers it was made from, its title, description and language. One pass, no
 /// search: the places were found when the template was prepared.
-fn assemble(
-    template: &Template,
-    page: &motlan_web::ssr::Page,
-    lang: Lang,
-    prefetch: bool,
-) -> String {
+fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> String {
     let answers = motlan_web::to_script_json(&page.answers);
     let mut out =
         String::with_capacity(template.tail.len() + page.html.len() + answers.len() + 4 * 1024);
@@ -227,16 +202,6 @@ fn assemble(
                 Some(description) => out.push_str(&crate::html::escape(description)),
                 None => out.push_str(own),
             },
-            // A procedure with a form: the filing module is fetched at idle, before the app runs.
-            Slot::Prefetch => {
-                if let Some(links) = template
-                    .prefetch
-                    .as_deref()
-                    .filter(|_| page.fileable && prefetch)
-                {
-                    out.push_str(links);
-                }
-            }
             Slot::Ssr => out.push_str(" data-ssr"),
             Slot::Page => out.push_str(&page.html),
             Slot::Answers => {
@@ -250,14 +215,6 @@ fn assemble(
     }
     out.push_str(&template.tail);
     out
-}
-
-/// The journey module's address, written into the app's element (`data-journey`) by xtask.
-fn journey_module(html: &str) -> Option<String> {
-    let mount = &html[html.find(MOUNT_OPEN)?..];
-    let mount = &mount[..mount.find('>')?];
-    let value = mount.split("data-journey=\"").nth(1)?.split('"').next()?;
-    (!value.contains(['<', '>', '&'])).then(|| value.to_owned())
 }
 
 /// The text between the first `open` and the next `close` after it, as a byte range.

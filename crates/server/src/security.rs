@@ -27,7 +27,7 @@ use crate::error::{Common, Failure};
 /// What the built web app needs the policy to allow, found in its `index.html`.
 #[derive(Debug, Clone, Default)]
 pub struct WebShell {
-    /// `'sha256-…'` of each inline script (Trunk's loader).
+    /// `'sha256-…'` of each inline script (the app's loader).
     pub script_hashes: Vec<String>,
     /// The app's stylesheet, so server-rendered pages (the sandbox sign-in) look the same.
     pub stylesheet: Option<String>,

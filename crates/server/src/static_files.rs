@@ -22,8 +22,8 @@ pub fn router(static_dir: &std::path::Path, pages: Router) -> Router {
         .layer(axum::middleware::from_fn(cache_policy))
 }
 
-/// Whether a path names a content-hashed file: a Trunk output (`name-<16 hex>.ext`), or a file
-/// under a hashed folder (`/journey-<16 hex>/…`, `/snippets/motlan-web-<16 hex>/…`).
+/// Whether a path names a content-hashed file (`name-<16 hex>.ext`, the stylesheet), or a file
+/// under a hashed folder (`/app-<16 hex>/…`: the app, its parts and its snippets).
 pub fn is_hashed(path: &str) -> bool {
     path.split('/').any(|part| {
         let stem = part.split('.').next().unwrap_or(part);
@@ -65,11 +65,10 @@ mod tests {
         assert!(is_hashed("/motlan-web-aba2503ced5a14c5_bg.wasm"));
         assert!(is_hashed("/motlan-web-aba2503ced5a14c5.js"));
         assert!(is_hashed("/style-4c44fa207ed1bfd6.css"));
+        assert!(is_hashed("/app-9ff65b663bdf14a9/motlan_bg.wasm"));
+        assert!(is_hashed("/app-9ff65b663bdf14a9/split_filing.wasm"));
         assert!(is_hashed(
-            "/journey-9ff65b663bdf14a9/motlan-journey_bg.wasm"
-        ));
-        assert!(is_hashed(
-            "/snippets/motlan-web-aba2503ced5a14c5/inline0.js"
+            "/app-9ff65b663bdf14a9/snippets/motlan-web-aba2503ced5a14c5/inline0.js"
         ));
         assert!(!is_hashed("/"));
         assert!(!is_hashed("/index.html"));

@@ -1,8 +1,8 @@
 //! A form embedded on an agency's website (`/nhung/{procedure}` inside the agency's iframe). The
 //! app learns it from its first address and keeps it on its element (`data-embed`,
-//! `data-embed-parent`), so the on-demand journey module knows it too: the first-load bundle
-//! hands an embedded page straight to the journey module, which alone carries what an embedded
-//! form does (`frame`), so the first load of the ordinary site stays within its budget.
+//! `data-embed-parent`). An embedded page starts the whole app at once (the part `app`, loaded
+//! on demand, which alone carries what an embedded form does: `frame`), so the first load of the
+//! ordinary site does not.
 
 #[cfg(feature = "journey")]
 mod frame;
@@ -79,7 +79,7 @@ pub fn use_links() -> crate::route::Links {
     }
 }
 
-/// Where links go (the first-load bundle never renders an embedded form).
+/// Where links go (the server's build, without `journey`, never renders an embedded form).
 #[cfg(not(feature = "journey"))]
 #[hook]
 pub fn use_links() -> crate::route::Links {

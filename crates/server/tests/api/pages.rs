@@ -6,17 +6,12 @@ use axum::http::{Request, StatusCode};
 
 use crate::helpers::{TestApp, TestResponse};
 
-/// The web app's own page template (Trunk's input: the markers are the same in its output).
+/// The web app's own page template (`cargo xtask build` adds the stylesheet and the app; the
+/// markers are the same in its output).
 const TEMPLATE: &str = include_str!("../../../../index.html");
 
-/// The template as `cargo xtask build` leaves it: with the journey module's address.
 async fn app() -> TestApp {
-    let built = TEMPLATE.replacen(
-        "<div id=\"motlan\"",
-        "<div id=\"motlan\" data-journey=\"/journey-0123456789abcdef/motlan-journey.js\"",
-        1,
-    );
-    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), built).unwrap()).await
+    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), TEMPLATE).unwrap()).await
 }
 
 fn html(response: &TestResponse) -> &str {
@@ -110,8 +105,6 @@ async fn a_procedure_page_lists_its_papers_and_the_way_to_file() {
         text.contains("<meta name=\"description\" content=\"Đăng ký việc sinh của trẻ em"),
         "{text}"
     );
-    // Filing is likely next: its module is fetched at idle.
-    assert!(text.contains("<link rel=\"prefetch\" href=\"/journey-0123456789abcdef/motlan-journey_bg.wasm\" as=\"fetch\""));
     let answers = preloaded(text);
     assert_eq!(answers["/procedures/1.001193/information"]["status"], 200);
     assert_eq!(answers["/procedures/1.001193"]["status"], 200);
@@ -139,10 +132,8 @@ async fn a_national_procedure_and_an_unknown_one() {
         "<meta name=\"description\" content=\"{}: cơ quan thực hiện",
         name.replace('"', "&quot;")
     )));
-    // Only what the page reads is handed over: no definition for a procedure without a form,
-    // and nothing to file here, so no module fetched ahead.
+    // Only what the page reads is handed over: no definition for a procedure without a form.
     assert_eq!(preloaded(text).as_object().unwrap().len(), 1);
-    assert!(!text.contains("rel=\"prefetch\""));
 
     let unknown = app.get("/thu-tuc/9.999999").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
@@ -247,28 +238,4 @@ async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
     // A flat fee stays one amount.
     let business = app.get("/thu-tuc/1.001612").await;
     assert!(html(&business).contains("150.000 đ (nộp trực tuyến); 50.000 đ"));
-}
-
-#[tokio::test]
-async fn a_browser_saving_data_is_not_sent_the_filing_module_ahead() {
-    let app = app().await;
-    let saving = app
-        .send(
-            Request::get("/thu-tuc/1.001193")
-                .header("save-data", "on")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(saving.status, StatusCode::OK);
-    assert!(html(&saving).contains("Giấy tờ cần chuẩn bị"));
-    assert!(!html(&saving).contains("rel=\"prefetch\""));
-    assert!(
-        saving.headers["vary"]
-            .to_str()
-            .unwrap()
-            .contains("Save-Data")
-    );
-    let ordinary = app.get("/thu-tuc/1.001193").await;
-    assert!(html(&ordinary).contains("rel=\"prefetch\""));
 }
