@@ -17,24 +17,30 @@ use crate::state::session::SessionProvider;
 
 fn switch(route: Route) -> Html {
     use crate::split::{Part, PartPage};
-    let part = |part: Part, route: Route| html! { <PartPage {part} {route} /> };
+    if let Some(part) = Part::of(&route) {
+        return html! { <PartPage {part} {route} /> };
+    }
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
         Route::EmbedProcedure { code } => html! { <ProcedurePage {code} /> },
-        Route::Filing { .. } | Route::EmbedFiling { .. } => part(Part::Filing, route),
-        Route::MyDossiers | Route::Outbox | Route::Dossier { .. } | Route::EmbedDossier { .. } => {
-            part(Part::Dossiers, route)
-        }
-        Route::AgencyReview => part(Part::Review, route),
-        Route::Volunteer | Route::KioskSetup | Route::HelpJoin | Route::HelpOffer { .. } => {
-            part(Part::Help, route)
-        }
         Route::SignIn => html! { <SignInCallbackPage /> },
         Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
         Route::Consent => html! { <ConsentPage /> },
         Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        // Pages of the parts loaded on demand (`Part::of`, above).
+        Route::Filing { .. }
+        | Route::EmbedFiling { .. }
+        | Route::MyDossiers
+        | Route::Outbox
+        | Route::Dossier { .. }
+        | Route::EmbedDossier { .. }
+        | Route::AgencyReview
+        | Route::Volunteer
+        | Route::KioskSetup
+        | Route::HelpJoin
+        | Route::HelpOffer { .. } => Html::default(),
     }
 }
 

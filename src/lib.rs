@@ -64,6 +64,15 @@ extern "C" {
 pub fn start() {
     register_worker();
     if !start_public() {
+        // The page's own part comes side by side with the app, not after it.
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok());
+        if let Some(part) = path
+            .and_then(|p| <Route as yew_router::Routable>::recognize(&p))
+            .as_ref()
+            .and_then(split::Part::of)
+        {
+            part.fetch();
+        }
         wasm_bindgen_futures::spawn_local(async {
             match split::whole_app().await {
                 Ok(mount) => mount(None, None),

@@ -5,7 +5,10 @@
 //! come in parts loaded on demand (`crate::split`).
 
 use yew::prelude::*;
+use yew_router::prelude::use_route;
 
+use super::Part;
+use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -16,12 +19,17 @@ pub fn full_app() -> Html {
     let session = use_session();
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
+    // The page's own part comes side by side with the app, not after it.
+    let part = use_route::<Route>().as_ref().and_then(Part::of);
     {
         let failed = failed.clone();
         let handed = session.token().zip(session.me().cloned());
         let lang = prefs.lang();
         use_effect_with(*attempt, move |_| {
             failed.set(false);
+            if let Some(part) = part {
+                part.fetch();
+            }
             // After this render (the public app is not destroyed from inside its own update),
             // once the whole app is here.
             wasm_bindgen_futures::spawn_local(async move {

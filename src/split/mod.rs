@@ -117,6 +117,22 @@ pub enum Part {
 }
 
 impl Part {
+    /// The part a route's page is in; `None`: a page of the first load or of `App` itself.
+    pub fn of(route: &Route) -> Option<Self> {
+        Some(match route {
+            Route::Filing { .. } | Route::EmbedFiling { .. } => Self::Filing,
+            Route::MyDossiers
+            | Route::Outbox
+            | Route::Dossier { .. }
+            | Route::EmbedDossier { .. } => Self::Dossiers,
+            Route::Volunteer | Route::KioskSetup | Route::HelpJoin | Route::HelpOffer { .. } => {
+                Self::Help
+            }
+            Route::AgencyReview => Self::Review,
+            _ => return None,
+        })
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -134,9 +150,14 @@ impl Part {
     /// (a procedure's page: the filing), unless the browser saves data. A failure is forgotten:
     /// opening the page asks again.
     pub fn preload(self) {
-        if saves_data() {
-            return;
+        if !saves_data() {
+            self.fetch();
         }
+    }
+
+    /// Fetches the part and the whole app side by side, without waiting: the page about to
+    /// open needs both.
+    pub fn fetch(self) {
         wasm_bindgen_futures::spawn_local(async move {
             let _ = preload_app().await;
             let _ = match self {

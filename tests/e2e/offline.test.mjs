@@ -47,3 +47,25 @@ test('after one visit the shell opens offline, a procedure page says it needs th
   assert.deepEqual(cached.filter((p) => p.startsWith('/api/') || p.startsWith('/sandbox/')), [], 'no API answer kept');
   assert.deepEqual(page.errors, []);
 });
+
+test('a part of the app that cannot be fetched says so, and comes when asked again', async () => {
+  // Without the service worker, whose own fetches the page's interception would not see.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The filing part cannot be fetched (a dropped connection), the rest of the app can.
+  let blocked = true;
+  await page.route('**/split_filing.wasm', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(BASE + '/thu-tuc/1.001193');
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  await page.getByRole('link', { name: 'Bắt đầu nộp hồ sơ' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Không tải được dữ liệu' });
+  await alert.waitFor();
+  // The app is still alive: the header works, and asking again loads the part.
+  blocked = false;
+  await alert.getByRole('button', { name: 'Thử lại' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập để nộp hồ sơ' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
