@@ -14,16 +14,24 @@ pub fn pending_view<T>(
     t: &Strings,
 ) -> Html {
     match resource {
-        Resource::Loading => html! { <p class="loading" role="status">{ t.loading }</p> },
+        Resource::Loading => loading_view(t),
         Resource::Ready(_) => html! {},
-        Resource::Failed(failure) => {
-            let retry = retry.reform(|_: MouseEvent| ());
-            html! {
-                <div class="error-summary" role="alert">
-                    <p>{ failure.message(lang, t.load_failed) }</p>
-                    <button type="button" class="button button--secondary" onclick={retry}>{ t.retry }</button>
-                </div>
-            }
-        }
+        Resource::Failed(failure) => failed_view(&failure.message(lang, t.load_failed), retry, t),
+    }
+}
+
+/// "Đang tải…", announced politely.
+pub fn loading_view(t: &Strings) -> Html {
+    html! { <p class="loading" role="status">{ t.loading }</p> }
+}
+
+/// What failed to load, announced at once, with a button to try again.
+pub fn failed_view(message: &str, retry: &Callback<()>, t: &Strings) -> Html {
+    let retry = retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="error-summary" role="alert">
+            <p>{ message.to_owned() }</p>
+            <button type="button" class="button button--secondary" onclick={retry}>{ t.retry }</button>
+        </div>
     }
 }

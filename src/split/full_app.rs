@@ -8,6 +8,7 @@ use yew::prelude::*;
 use yew_router::prelude::use_route;
 
 use super::Part;
+use crate::components::load_state::{failed_view, loading_view};
 use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
@@ -44,13 +45,8 @@ pub fn full_app() -> Html {
         });
     }
     if *failed {
-        let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
-        return html! {
-            <div class="error-summary" role="alert">
-                <p>{ t.load_failed }</p>
-                <button type="button" class="button button--secondary" onclick={retry}>{ t.retry }</button>
-            </div>
-        };
+        let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+        return failed_view(t.load_failed, &retry, t);
     }
-    html! { <p class="loading" role="status">{ t.loading }</p> }
+    loading_view(t)
 }

@@ -158,8 +158,10 @@ impl Part {
     /// Fetches the part and the whole app side by side, without waiting: the page about to
     /// open needs both.
     pub fn fetch(self) {
-        wasm_bindgen_futures::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async {
             let _ = preload_app().await;
+        });
+        wasm_bindgen_futures::spawn_local(async move {
             let _ = match self {
                 Self::Filing => preload_filing().await,
                 Self::Dossiers => preload_dossiers().await,

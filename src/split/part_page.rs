@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{LOADED, NotLoaded, Part, loaded};
+use crate::components::load_state::{failed_view, loading_view};
 use crate::route::Route;
 use crate::state::prefs::use_prefs;
 
@@ -44,14 +45,9 @@ pub fn part_page(props: &PartPageProps) -> Html {
         return render(props.route.clone());
     }
     if *failed {
-        let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
-        html! {
-            <div class="error-summary" role="alert">
-                <p>{ t.load_failed }</p>
-                <button type="button" class="button button--secondary" onclick={retry}>{ t.retry }</button>
-            </div>
-        }
+        let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+        failed_view(t.load_failed, &retry, t)
     } else {
-        html! { <p class="loading" role="status">{ t.loading }</p> }
+        loading_view(t)
     }
 }

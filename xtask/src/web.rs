@@ -139,7 +139,9 @@ fn bind(root: &Path, staging: &Path) -> Result {
     std::fs::remove_file(&main).map_err(|e| format!("{}: {e}", main.display()))
 }
 
-/// `wasm-opt -Oz` on every module: the first load and each part.
+/// `wasm-opt -Oz` on every module: the first load and each part. wasm-split writes a name
+/// subsection binaryen does not know, which it warns about for every part: that warning alone is
+/// not repeated.
 fn optimise(root: &Path, staging: &Path) -> Result {
     let mut modules: Vec<PathBuf> = std::fs::read_dir(staging)
         .map_err(|e| format!("{}: {e}", staging.display()))?
@@ -147,26 +149,33 @@ fn optimise(root: &Path, staging: &Path) -> Result {
         .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
         .collect();
     modules.sort();
+    println!(
+        "xtask: optimising the first load and {} parts and chunks (wasm-opt -Oz)",
+        modules.len().saturating_sub(1)
+    );
     for module in modules {
-        run_step(
-            &format!(
-                "optimising {} (wasm-opt -Oz)",
-                module.file_name().unwrap_or_default().to_string_lossy()
-            ),
-            command(root, "wasm-opt")
-                .args([
-                    "-Oz",
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-mutable-globals",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                ])
-                .arg(&module)
-                .arg("-o")
-                .arg(&module),
-        )?;
+        let output = command(root, "wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(&module)
+            .arg("-o")
+            .arg(&module)
+            .output()
+            .map_err(|e| format!("wasm-opt: {e}"))?;
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .filter(|line| !line.contains("unknown name subsection"))
+            .for_each(|line| eprintln!("{line}"));
+        if !output.status.success() {
+            return Err(format!("wasm-opt failed on {}", module.display()));
+        }
     }
     Ok(())
 }
