@@ -66,6 +66,8 @@ pub struct Page {
     pub answers: HashMap<String, Answer>,
     pub title: String,
     pub status: u16,
+    /// A procedure with a form here: filing is likely next, so its parts may be fetched ahead.
+    pub fileable: bool,
     /// What the page is about, for search engines and shared links (`<meta name=description>`).
     pub description: Option<String>,
 }
@@ -92,7 +94,7 @@ pub async fn render(
 ) -> Page {
     let t = crate::i18n::strings(lang);
     let not_found = format!("{} – {}", t.not_found_title, t.app_name);
-    let mut description = None;
+    let (mut fileable, mut description) = (false, None);
     let (title, status) = match &plan.route {
         Route::Procedure { code } => {
             let information = answers.get(&information_path(code));
@@ -101,7 +103,7 @@ pub async fn render(
                 .filter(|a| a.status == 200)
                 .and_then(|a| serde_json::from_str::<ProcedureInformation>(a.body.get()).ok());
             // Only a procedure with a form here reads its definition.
-            let fileable = read.as_ref().is_some_and(|info| info.online_form);
+            fileable = read.as_ref().is_some_and(|info| info.online_form);
             if !fileable {
                 answers.remove(&procedure_path(code));
             }
@@ -144,6 +146,7 @@ pub async fn render(
         answers,
         title,
         status,
+        fileable,
         description,
     }
 }

@@ -151,5 +151,5 @@ console.log(`first usable page, side by side (1.6 Mbps, 150 ms RTT, CPU x4, cold
 console.log(`  Một Lần home:      usable after ${a} ms, ${kib(median(ours, 'before'))} received until then; ${kib(median(ours, 'total'))} in all; the app took the page over after ${median(ours, 'live')} ms`);
 console.log(`  GOV.UK Frontend:   usable after ${b} ms, ${kib(median(theirs, 'before'))} received until then; ${kib(median(theirs, 'total'))} in all`);
 console.log(`  ratio ${(a / b).toFixed(2)} (target ≤ 1.20); before usable ${median(ours, 'before') <= 60_000 ? 'within' : 'OVER'} the 60 KB target`);
-console.log('starting a filing from a procedure page (same conditions; the filing part is fetched ahead once the app runs):');
+console.log('starting a filing from a procedure page (same conditions; the filing is fetched ahead at idle):');
 console.log(`  after 10 s on the page: first step after ${afterReading} ms; at once: ${atOnce} ms`);

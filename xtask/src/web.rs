@@ -97,8 +97,9 @@ fn split(module: &Path, staging: &Path) -> Result<BTreeMap<String, Vec<String>>>
     Ok(parts)
 }
 
-/// `dist/.parts.json`: the app's folder and each part's files, for the bench's sizes. (A dot
-/// file: not in the service worker's list.)
+/// `dist/.parts.json`: the app's folder and each part's files, for the server (which writes
+/// prefetch links for a filing into procedure pages) and the bench's sizes. (A dot file: not in
+/// the service worker's list.)
 fn manifest(dist: &Path, app: &str, parts: &BTreeMap<String, Vec<String>>) -> Result {
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let entries: Vec<String> = parts

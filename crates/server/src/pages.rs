@@ -48,7 +48,7 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
             .shell
             .index
             .as_deref()
-            .map(|t| Arc::new(Template::new(t))),
+            .map(|t| Arc::new(Template::new(t, &filing_files(static_dir)))),
     };
     Router::new()
         .fallback(page)
@@ -87,8 +87,14 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     )
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-    let html = assemble(template, &page, lang);
-    let vary = [(header::VARY, "Accept-Language, Cookie")];
+    // A browser saving data (`Save-Data: on`, a phone's data saver) is not sent the filing
+    // ahead: about 200 KB the citizen may never use.
+    let saving = request
+        .headers()
+        .get("save-data")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"on"));
+    let html = assemble(template, &page, lang, !saving);
+    let vary = [(header::VARY, "Accept-Language, Cookie, Save-Data")];
     (status, vary, Html(html)).into_response()
 }
 
@@ -108,11 +114,13 @@ async fn ask(api: &Router, path: &str) -> Answer {
 
 /// `index.html` as every rendered page starts from, prepared once: without the WebAssembly
 /// file's preload (on a slow connection the page's own bytes come first), cut at the places each
-/// page writes its own text.
+/// page writes its own text, and with the filing's prefetch links ready.
 struct Template {
     /// The text before each place, in order; then `tail`.
     pieces: Vec<(String, Slot)>,
     tail: String,
+    /// `<link rel=prefetch>` of the files a filing needs beyond the first load.
+    prefetch: Option<String>,
 }
 
 /// A place in the template where a page writes its own text.
@@ -123,6 +131,8 @@ enum Slot {
     Title,
     /// The content of `<meta name="description">`: the template's own, kept for a page without one.
     Description(String),
+    /// Before `</head>`: the filing's prefetch links, for a procedure with a form.
+    Prefetch,
     /// After `<div id="motlan"`: `data-ssr`, for the app to take the page over.
     Ssr,
     /// The placeholder between the page markers, markers included: the rendered page.
@@ -132,7 +142,8 @@ enum Slot {
 }
 
 impl Template {
-    fn new(index: &str) -> Self {
+    /// `filing`: the files a filing needs beyond the first load (`filing_files`).
+    fn new(index: &str, filing: &[String]) -> Self {
         let mut html = String::with_capacity(index.len());
         let mut rest = index;
         while let Some(start) = rest.find("<link rel=\"preload\"") {
@@ -146,6 +157,17 @@ impl Template {
             rest = &rest[end..];
         }
         html.push_str(rest);
+        // Fetched with `fetch()` (CORS, same-origin credentials) when the part loads.
+        let prefetch = (!filing.is_empty()).then(|| {
+            filing
+                .iter()
+                .map(|href| {
+                    format!(
+                        "<link rel=\"prefetch\" href=\"{href}\" as=\"fetch\" crossorigin=\"anonymous\">"
+                    )
+                })
+                .collect::<String>()
+        });
         let at = |mark: &str| html.find(mark).map(|i| (i, i));
         let after = |mark: &str| html.find(mark).map(|i| (i + mark.len(), i + mark.len()));
         let description = between(&html, "<meta name=\"description\" content=\"", "\"");
@@ -158,6 +180,7 @@ impl Template {
                     description.map_or_else(String::new, |(s, e)| html[s..e].to_owned()),
                 ),
             ),
+            (at("</head>"), Slot::Prefetch),
             (after(MOUNT_OPEN), Slot::Ssr),
             (
                 between(&html, PAGE_START, PAGE_END)
@@ -182,14 +205,21 @@ impl Template {
         Self {
             tail: html[done..].to_owned(),
             pieces,
+            prefetch,
         }
     }
 }
 
 /// The template with the rendered page in the app's element (marked `data-ssr` for the app to
-/// take over), the answers it was made from, its title, description and language. One pass, no
-/// search: the places were found when the template was prepared.
-fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> String {
+/// take over), the answers it was made from, its title, description and language, and (when
+/// `prefetch`) the filing's prefetch links for a procedure with a form. One pass, no search: the
+/// places were found when the template was prepared.
+fn assemble(
+    template: &Template,
+    page: &motlan_web::ssr::Page,
+    lang: Lang,
+    prefetch: bool,
+) -> String {
     let answers = motlan_web::to_script_json(&page.answers);
     let mut out =
         String::with_capacity(template.tail.len() + page.html.len() + answers.len() + 4 * 1024);
@@ -202,6 +232,16 @@ fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> St
                 Some(description) => out.push_str(&crate::html::escape(description)),
                 None => out.push_str(own),
             },
+            // A procedure with a form: the filing is fetched at idle, before the app runs.
+            Slot::Prefetch => {
+                if let Some(links) = template
+                    .prefetch
+                    .as_deref()
+                    .filter(|_| page.fileable && prefetch)
+                {
+                    out.push_str(links);
+                }
+            }
             Slot::Ssr => out.push_str(" data-ssr"),
             Slot::Page => out.push_str(&page.html),
             Slot::Answers => {
@@ -215,6 +255,40 @@ fn assemble(template: &Template, page: &motlan_web::ssr::Page, lang: Lang) -> St
     }
     out.push_str(&template.tail);
     out
+}
+
+/// The files a filing needs beyond the first load: the whole app's part and the filing's, with
+/// the chunks they share, as `cargo xtask build` lists them in `.parts.json`. None without one.
+fn filing_files(static_dir: &Path) -> Vec<String> {
+    let Some(manifest) = std::fs::read_to_string(static_dir.join(".parts.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+    else {
+        return Vec::new();
+    };
+    let folder = manifest["app"].as_str().unwrap_or_default();
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    if !plain(folder) {
+        return Vec::new();
+    }
+    let mut files: Vec<String> = ["app", "filing"]
+        .iter()
+        .flat_map(|part| {
+            manifest["parts"][part]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter_map(|stem| stem.as_str().filter(|s| plain(s)).map(str::to_owned))
+        .map(|stem| format!("/{folder}/{stem}.wasm"))
+        .collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
 /// The text between the first `open` and the next `close` after it, as a byte range.

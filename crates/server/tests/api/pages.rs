@@ -10,8 +10,18 @@ use crate::helpers::{TestApp, TestResponse};
 /// markers are the same in its output).
 const TEMPLATE: &str = include_str!("../../../../index.html");
 
+/// The parts list as `cargo xtask build` writes it, with a name that must never reach a page.
+const PARTS: &str = r#"{"app": "app-0123456789abcdef", "parts": {
+    "app": ["chunk_7", "split_app"],
+    "filing": ["chunk_7", "chunk_16", "split_filing", "../x\"><script>"],
+    "review": ["split_review"]}}"#;
+
 async fn app() -> TestApp {
-    TestApp::configured(|dir, _| std::fs::write(dir.join("index.html"), TEMPLATE).unwrap()).await
+    TestApp::configured(|dir, _| {
+        std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+        std::fs::write(dir.join(".parts.json"), PARTS).unwrap();
+    })
+    .await
 }
 
 fn html(response: &TestResponse) -> &str {
@@ -105,6 +115,16 @@ async fn a_procedure_page_lists_its_papers_and_the_way_to_file() {
         text.contains("<meta name=\"description\" content=\"Đăng ký việc sinh của trẻ em"),
         "{text}"
     );
+    // Filing is likely next: the whole app's part and the filing's are fetched at idle, each
+    // file once, nothing of another part, and no name that is not a plain file name.
+    for file in ["chunk_7", "chunk_16", "split_app", "split_filing"] {
+        let link = format!(
+            "<link rel=\"prefetch\" href=\"/app-0123456789abcdef/{file}.wasm\" as=\"fetch\" crossorigin=\"anonymous\">"
+        );
+        assert_eq!(text.matches(&link).count(), 1, "{file}");
+    }
+    assert_eq!(text.matches("rel=\"prefetch\"").count(), 4);
+    assert!(!text.contains("split_review") && !text.contains("<script>\""));
     let answers = preloaded(text);
     assert_eq!(answers["/procedures/1.001193/information"]["status"], 200);
     assert_eq!(answers["/procedures/1.001193"]["status"], 200);
@@ -132,8 +152,10 @@ async fn a_national_procedure_and_an_unknown_one() {
         "<meta name=\"description\" content=\"{}: cơ quan thực hiện",
         name.replace('"', "&quot;")
     )));
-    // Only what the page reads is handed over: no definition for a procedure without a form.
+    // Only what the page reads is handed over: no definition for a procedure without a form,
+    // and nothing to file here, so no module fetched ahead.
     assert_eq!(preloaded(text).as_object().unwrap().len(), 1);
+    assert!(!text.contains("rel=\"prefetch\""));
 
     let unknown = app.get("/thu-tuc/9.999999").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
@@ -238,4 +260,28 @@ async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
     // A flat fee stays one amount.
     let business = app.get("/thu-tuc/1.001612").await;
     assert!(html(&business).contains("150.000 đ (nộp trực tuyến); 50.000 đ"));
+}
+
+#[tokio::test]
+async fn a_browser_saving_data_is_not_sent_the_filing_ahead() {
+    let app = app().await;
+    let saving = app
+        .send(
+            Request::get("/thu-tuc/1.001193")
+                .header("save-data", "on")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(saving.status, StatusCode::OK);
+    assert!(html(&saving).contains("Giấy tờ cần chuẩn bị"));
+    assert!(!html(&saving).contains("rel=\"prefetch\""));
+    assert!(
+        saving.headers["vary"]
+            .to_str()
+            .unwrap()
+            .contains("Save-Data")
+    );
+    let ordinary = app.get("/thu-tuc/1.001193").await;
+    assert!(html(&ordinary).contains("rel=\"prefetch\""));
 }
