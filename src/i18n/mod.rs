@@ -104,8 +104,8 @@ pub struct Strings {
 }
 
 /// Strings of the filing journey, the dossier pages and "my dossiers": compiled only into the
-/// browser's build (the server renders the public pages only). They are data, which wasm-split
-/// leaves in the first load (code alone moves into the parts).
+/// browser's build (the server renders the public pages only). Being part of the one catalog
+/// every page reads, they stay in the first load when wasm-split moves the pages into parts.
 #[cfg(feature = "journey")]
 pub struct Journey {
     /// Volunteer-assisted filing.
