@@ -4,10 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::pages::{
-    ConsentPage, DataUsePage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage,
-    SignInPopupPage,
-};
+use crate::pages::{HomePage, NotFoundPage, ProcedurePage};
 use crate::route::Route;
 use crate::services::api::Api;
 use crate::state::embed::EmbedProvider;
@@ -24,10 +21,6 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
         Route::EmbedProcedure { code } => html! { <ProcedurePage {code} /> },
-        Route::SignIn => html! { <SignInCallbackPage /> },
-        Route::SignInPopup { ticket } => html! { <SignInPopupPage {ticket} /> },
-        Route::Consent => html! { <ConsentPage /> },
-        Route::DataUse => html! { <DataUsePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
         // Pages of the parts loaded on demand (`Part::of`, above).
         Route::Filing { .. }
@@ -40,7 +33,11 @@ fn switch(route: Route) -> Html {
         | Route::Volunteer
         | Route::KioskSetup
         | Route::HelpJoin
-        | Route::HelpOffer { .. } => Html::default(),
+        | Route::HelpOffer { .. }
+        | Route::SignIn
+        | Route::SignInPopup { .. }
+        | Route::Consent
+        | Route::DataUse => Html::default(),
     }
 }
 

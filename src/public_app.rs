@@ -16,7 +16,7 @@ use yew_router::{
 };
 
 use crate::components::layout::Layout;
-use crate::pages::{ConsentPage, HomePage, NotFoundPage, ProcedurePage, SignInCallbackPage};
+use crate::pages::{HomePage, NotFoundPage, ProcedurePage};
 use crate::route::Route;
 use crate::services::api::Api;
 use crate::services::preload::{Preloaded, Shared};
@@ -54,15 +54,18 @@ impl PublicAppProps {
     }
 }
 
-/// The public pages and the sign-in; any other is the whole app's (`FullApp` hands over). The
-/// server renders only public pages, so its build (without `journey`) has no other.
+/// The public pages, and signing in and consent (their part, loaded on demand); any other is the
+/// whole app's (`FullApp` hands over). The server renders only public pages, so its build
+/// (without `journey`) has no other.
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Procedure { code } => html! { <ProcedurePage {code} /> },
-        Route::SignIn => html! { <SignInCallbackPage /> },
-        Route::Consent => html! { <ConsentPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        #[cfg(feature = "journey")]
+        route @ (Route::SignIn | Route::Consent) => {
+            html! { <crate::split::PartPage part={crate::split::Part::Account} {route} /> }
+        }
         #[cfg(feature = "journey")]
         _ => html! { <crate::split::FullApp /> },
         #[cfg(not(feature = "journey"))]

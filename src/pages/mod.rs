@@ -25,6 +25,7 @@ mod sign_in;
 #[cfg(feature = "journey")]
 mod sign_in_popup;
 
+#[cfg(feature = "journey")]
 pub use consent::ConsentPage;
 #[cfg(feature = "journey")]
 pub use data_use::DataUsePage;
@@ -37,6 +38,7 @@ pub use home::HomePage;
 pub use my_dossiers::MyDossiersPage;
 pub use not_found::NotFoundPage;
 pub use procedure::ProcedurePage;
+#[cfg(feature = "journey")]
 pub use sign_in::SignInCallbackPage;
 #[cfg(feature = "journey")]
 pub use sign_in_popup::SignInPopupPage;

@@ -1,6 +1,6 @@
 //! `cargo xtask build`: the web app into `dist/`. The app is one WebAssembly module
 //! (`crates/app`), compiled with relocations kept so wasm-split can cut it at the entry points
-//! of `src/split/`: the first load (the public pages, the shell, signing in) and one file per
+//! of `src/split/`: the first load (the public pages and the shell) and one file per
 //! part loaded on demand, plus the chunks parts share. Then wasm-bindgen writes the JavaScript
 //! glue, wasm-opt shrinks every file, and the lot goes into a folder named by its content
 //! (`dist/app-<hash>/`, cached for a year). The page (`index.html`, from the template of the same
