@@ -89,7 +89,7 @@ pub(crate) fn filing_likely() {
 }
 
 /// The whole app could not be fetched (offline before it was ever loaded): the page says so in
-/// place of "loading"; reloading tries again.
+/// place of "loading", announced at once; reloading tries again.
 #[cfg(feature = "journey")]
 fn not_loaded() {
     let t = i18n::strings(state::prefs::initial_lang());
@@ -98,6 +98,7 @@ fn not_loaded() {
         .and_then(|d| d.get_element_by_id(MOUNT_ID))
     {
         root.set_text_content(Some(t.load_failed));
+        let _ = root.set_attribute("role", "alert");
     }
 }
 
