@@ -44,6 +44,8 @@ test('after one visit the shell opens offline, a procedure page says it needs th
   assert.ok(cached.includes('/index.html'), 'the shell page');
   assert.ok(!cached.includes('/'), 'no rendered page is kept: the shell renders any address');
   assert.ok(cached.some((p) => p.endsWith('_bg.wasm')), 'the first-load module');
+  assert.ok(cached.some((p) => p.endsWith('/__wasm_split.js')), 'the loader of the parts, which the first load imports');
+  assert.deepEqual(cached.filter((p) => /\/(split|chunk)_[^/]*\.wasm$/.test(p)), [], 'no part loaded on demand is kept by the shell');
   assert.deepEqual(cached.filter((p) => p.startsWith('/api/') || p.startsWith('/sandbox/')), [], 'no API answer kept');
   assert.deepEqual(page.errors, []);
 });

@@ -13,32 +13,24 @@ const TEMPLATE: &str = include_str!("../assets/sw.js");
 fn shell_files(dist: &Path) -> Result<Vec<String>> {
     // The bare shell: `/` is the home page rendered on the server; the shell renders any address.
     let mut files = vec!["/index.html".to_owned()];
-    let mut stack = vec![dist.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            if name.starts_with('.') {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if name.ends_with(".gz")
-                || (name.ends_with(".wasm")
-                    && (name.starts_with("split_") || name.starts_with("chunk_")))
-                || name.ends_with(".br")
-                || name == "sw.js"
-                || name == "index.html"
-            {
-                continue;
-            }
-            let relative = path.strip_prefix(dist).map_err(|e| e.to_string())?;
+    for path in crate::web::files_under(dist)? {
+        let relative = path.strip_prefix(dist).map_err(|e| e.to_string())?;
+        let hidden = relative
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let name = relative
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let on_demand =
+            name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"));
+        let skipped = hidden
+            || on_demand
+            || name.ends_with(".gz")
+            || name.ends_with(".br")
+            || name == "sw.js"
+            || name == "index.html";
+        if !skipped {
             files.push(format!(
                 "/{}",
                 relative.to_string_lossy().replace('\\', "/")

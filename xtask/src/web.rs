@@ -101,19 +101,7 @@ fn split(module: &Path, staging: &Path) -> Result<BTreeMap<String, Vec<String>>>
 /// prefetch links for a filing into procedure pages) and the bench's sizes. (A dot file: not in
 /// the service worker's list.)
 fn manifest(dist: &Path, app: &str, parts: &BTreeMap<String, Vec<String>>) -> Result {
-    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-    let entries: Vec<String> = parts
-        .iter()
-        .map(|(part, files)| {
-            let files: Vec<String> = files.iter().map(|f| quote(f)).collect();
-            format!("{}: [{}]", quote(part), files.join(", "))
-        })
-        .collect();
-    let json = format!(
-        "{{\"app\": {}, \"parts\": {{{}}}}}\n",
-        quote(app),
-        entries.join(", ")
-    );
+    let json = serde_json::json!({ "app": app, "parts": parts }).to_string();
     let out = dist.join(".parts.json");
     std::fs::write(&out, json).map_err(|e| format!("{}: {e}", out.display()))
 }
@@ -181,8 +169,8 @@ fn optimise(root: &Path, staging: &Path) -> Result {
     Ok(())
 }
 
-/// Every file under `dir`, sorted, for hashing.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Every file under `dir`, sorted.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {

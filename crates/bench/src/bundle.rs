@@ -110,24 +110,19 @@ pub fn report(dist: &Path) {
 /// Each part loaded on demand, from the build's `.parts.json`: its own file and the chunks it
 /// shares with other parts (each fetched once, whichever part comes first).
 fn parts(dist: &Path) {
-    let Some(manifest) = std::fs::read_to_string(dist.join(".parts.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-    else {
-        println!("on demand: no {}/.parts.json", dist.display());
+    let Some(manifest) = motlan_server::parts::Parts::read(dist) else {
+        println!(
+            "on demand: no {}/{}",
+            dist.display(),
+            motlan_server::parts::FILE
+        );
         return;
     };
-    let app = dist.join(manifest["app"].as_str().unwrap_or_default());
-    let Some(parts) = manifest["parts"].as_object() else {
-        return;
-    };
-    for (part, stems) in parts {
-        let files: Vec<PathBuf> = stems
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|s| s.as_str())
-            .map(|stem| app.join(format!("{stem}.wasm")))
+    for part in manifest.parts.keys() {
+        let files: Vec<PathBuf> = manifest
+            .addresses(&[part])
+            .iter()
+            .map(|address| dist.join(address.trim_start_matches('/')))
             .collect();
         println!("on demand, when a page of the part \"{part}\" first opens:");
         let (gz, br) = table(&files, dist);

@@ -16,6 +16,7 @@ pub mod national;
 pub mod national_catalog;
 mod page_language;
 mod pages;
+pub mod parts;
 mod qr;
 mod routes;
 pub mod security;

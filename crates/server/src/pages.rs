@@ -258,37 +258,9 @@ fn assemble(
 }
 
 /// The files a filing needs beyond the first load: the whole app's part and the filing's, with
-/// the chunks they share, as `cargo xtask build` lists them in `.parts.json`. None without one.
+/// the chunks they share. None without the build's list.
 fn filing_files(static_dir: &Path) -> Vec<String> {
-    let Some(manifest) = std::fs::read_to_string(static_dir.join(".parts.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-    else {
-        return Vec::new();
-    };
-    let folder = manifest["app"].as_str().unwrap_or_default();
-    let plain = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
-    if !plain(folder) {
-        return Vec::new();
-    }
-    let mut files: Vec<String> = ["app", "filing"]
-        .iter()
-        .flat_map(|part| {
-            manifest["parts"][part]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-        })
-        .filter_map(|stem| stem.as_str().filter(|s| plain(s)).map(str::to_owned))
-        .map(|stem| format!("/{folder}/{stem}.wasm"))
-        .collect();
-    files.sort();
-    files.dedup();
-    files
+    crate::parts::Parts::read(static_dir).map_or_else(Vec::new, |p| p.addresses(&["app", "filing"]))
 }
 
 /// The text between the first `open` and the next `close` after it, as a byte range.

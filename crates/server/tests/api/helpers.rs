@@ -223,9 +223,15 @@ impl TestApp {
     }
 
     pub async fn get_with_token(&self, uri: &str, token: &str) -> TestResponse {
+        self.get_with(uri, "authorization", &format!("Bearer {token}"))
+            .await
+    }
+
+    /// `GET uri` with one request header.
+    pub async fn get_with(&self, uri: &str, name: &str, value: &str) -> TestResponse {
         self.send(
             Request::get(uri)
-                .header("authorization", format!("Bearer {token}"))
+                .header(name, value)
                 .body(Body::empty())
                 .expect("request"),
         )

@@ -169,12 +169,7 @@ async fn a_national_procedure_and_an_unknown_one() {
 async fn the_page_speaks_the_chosen_language_else_the_browsers() {
     let app = app().await;
     let page = app
-        .send(
-            Request::get("/")
-                .header("accept-language", "en-GB,en;q=0.9,vi;q=0.5")
-                .body(Body::empty())
-                .unwrap(),
-        )
+        .get_with("/", "accept-language", "en-GB,en;q=0.9,vi;q=0.5")
         .await;
     let text = html(&page);
     assert!(text.contains("<html lang=\"en\""));
@@ -265,14 +260,7 @@ async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
 #[tokio::test]
 async fn a_browser_saving_data_is_not_sent_the_filing_ahead() {
     let app = app().await;
-    let saving = app
-        .send(
-            Request::get("/thu-tuc/1.001193")
-                .header("save-data", "on")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let saving = app.get_with("/thu-tuc/1.001193", "save-data", "on").await;
     assert_eq!(saving.status, StatusCode::OK);
     assert!(html(&saving).contains("Giấy tờ cần chuẩn bị"));
     assert!(!html(&saving).contains("rel=\"prefetch\""));

@@ -68,14 +68,7 @@ async fn the_officer_sandbox_needs_its_token() {
         StatusCode::FORBIDDEN
     );
     let app = TestApp::new().await;
-    let wrong = app
-        .send(
-            Request::get("/api/v1/officer/dossiers")
-                .header("authorization", "Bearer nope")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let wrong = app.get_with_token("/api/v1/officer/dossiers", "nope").await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert_eq!(wrong.json["error"], "officer_token_invalid");
     let citizen = app.sign_in("lan").await;
