@@ -13,7 +13,7 @@ const TEMPLATE: &str = include_str!("../assets/sw.js");
 fn shell_files(dist: &Path) -> Result<Vec<String>> {
     // The bare shell: `/` is the home page rendered on the server; the shell renders any address.
     let mut files = vec!["/index.html".to_owned()];
-    for path in crate::web::files_under(dist)? {
+    for path in crate::cmd::files_under(dist)? {
         let relative = path.strip_prefix(dist).map_err(|e| e.to_string())?;
         let hidden = relative
             .components()

@@ -169,24 +169,6 @@ fn optimise(root: &Path, staging: &Path) -> Result {
     Ok(())
 }
 
-/// Every file under `dir`, sorted.
-pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 fn hash_hex(hasher: &DefaultHasher) -> String {
     format!("{:016x}", hasher.finish())
 }
@@ -194,7 +176,7 @@ fn hash_hex(hasher: &DefaultHasher) -> String {
 /// The folder's name: its files' names and contents, so a browser never keeps a stale part.
 fn hash_folder(dir: &Path) -> Result<String> {
     let mut hasher = DefaultHasher::new();
-    for file in files_under(dir)? {
+    for file in crate::cmd::files_under(dir)? {
         file.strip_prefix(dir).unwrap_or(&file).hash(&mut hasher);
         std::fs::read(&file)
             .map_err(|e| format!("{}: {e}", file.display()))?
