@@ -198,7 +198,9 @@ fn stylesheet(root: &Path, dist: &Path) -> Result<String> {
 
 /// `dist/index.html`: the template with the stylesheet and the app where it says
 /// `<!--motlan-assets-->`. The module is fetched at once (`preload`) while its glue loads; once
-/// it runs, `<html data-app="ready">` says so (what the tests and the bench wait for).
+/// it runs, `<html data-app="ready">` says so (what the tests and the bench wait for). The app's
+/// tags are marked (`<!--motlan-app-->`): the server leaves them out of a public page for a
+/// browser saving data.
 fn page(root: &Path, dist: &Path, app: &str, style: &str) -> Result {
     let source = root.join("index.html");
     let template =
@@ -210,9 +212,9 @@ fn page(root: &Path, dist: &Path, app: &str, style: &str) -> Result {
     let wasm = format!("/{app}/{GLUE}_bg.wasm");
     let assets = format!(
         "<link rel=\"stylesheet\" href=\"{style}\">\n    \
-         <link rel=\"modulepreload\" href=\"{glue}\">\n    \
+         <!--motlan-app--><link rel=\"modulepreload\" href=\"{glue}\">\n    \
          <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
-         <script type=\"module\">import init from '{glue}'; init({{ module_or_path: '{wasm}' }}).then(() => document.documentElement.dataset.app = 'ready');</script>"
+         <script type=\"module\">import init from '{glue}'; init({{ module_or_path: '{wasm}' }}).then(() => document.documentElement.dataset.app = 'ready');</script><!--/motlan-app-->"
     );
     let html = template.replacen(ASSETS_MARK, &assets, 1);
     let out = dist.join("index.html");

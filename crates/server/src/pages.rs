@@ -3,8 +3,10 @@
 //! (search is a plain `GET` form) before and without the WebAssembly app, which then takes the
 //! page over in place (hydration). The pages are the web app's own components
 //! (`motlan_web::ssr`), rendered from the API's own answers, asked in-process without any
-//! credentials; the answers go into the page so the app starts from the same data. Every other
-//! address of the app gets its shell, `index.html`.
+//! credentials; the answers go into the page so the app starts from the same data. A browser
+//! saving data (`Save-Data: on`) gets these pages without the app: links and the search form
+//! work as they are, and the app loads on the first page that needs it. Every other address of
+//! the app gets its shell, `index.html`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -26,6 +28,9 @@ use crate::AppState;
 const MOUNT_OPEN: &str = "<div id=\"motlan\"";
 const PAGE_START: &str = "<!--motlan-page-->";
 const PAGE_END: &str = "<!--/motlan-page-->";
+/// Where the app's scripts start and end in the built `index.html` (`cargo xtask build`).
+const APP_START: &str = "<!--motlan-app-->";
+const APP_END: &str = "<!--/motlan-app-->";
 
 #[derive(Clone)]
 struct Pages {
@@ -87,8 +92,9 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     )
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
-    // A browser saving data (`Save-Data: on`, a phone's data saver) is not sent the filing
-    // ahead: about 200 KB the citizen may never use.
+    // A browser saving data (`Save-Data: on`, a phone's data saver) gets the page alone: it is
+    // complete without the app, which (about 280 KB) loads only on a page that needs it, and
+    // the filing (about 200 KB more) is not fetched ahead.
     let saving = request
         .headers()
         .get("save-data")
@@ -133,6 +139,9 @@ enum Slot {
     Description(String),
     /// Before `</head>`: the filing's prefetch links, for a procedure with a form.
     Prefetch,
+    /// The app's scripts (between the app markers, markers left out), for a browser not saving
+    /// data.
+    App(String),
     /// After `<div id="motlan"`: `data-ssr`, for the app to take the page over.
     Ssr,
     /// The placeholder between the page markers, markers included: the rendered page.
@@ -171,6 +180,7 @@ impl Template {
         let at = |mark: &str| html.find(mark).map(|i| (i, i));
         let after = |mark: &str| html.find(mark).map(|i| (i + mark.len(), i + mark.len()));
         let description = between(&html, "<meta name=\"description\" content=\"", "\"");
+        let app = between(&html, APP_START, APP_END);
         let mut slots: Vec<((usize, usize), Slot)> = [
             (between(&html, "<html lang=\"", "\""), Slot::Lang),
             (between(&html, "<title>", "</title>"), Slot::Title),
@@ -181,6 +191,10 @@ impl Template {
                 ),
             ),
             (at("</head>"), Slot::Prefetch),
+            (
+                app.map(|(s, e)| (s - APP_START.len(), e + APP_END.len())),
+                Slot::App(app.map_or_else(String::new, |(s, e)| html[s..e].to_owned())),
+            ),
             (after(MOUNT_OPEN), Slot::Ssr),
             (
                 between(&html, PAGE_START, PAGE_END)
@@ -210,15 +224,15 @@ impl Template {
     }
 }
 
-/// The template with the rendered page in the app's element (marked `data-ssr` for the app to
-/// take over), the answers it was made from, its title, description and language, and (when
-/// `prefetch`) the filing's prefetch links for a procedure with a form. One pass, no search: the
-/// places were found when the template was prepared.
+/// The template with the rendered page in the app's element, its title, description and
+/// language; and, `with_app`, the app's scripts, the answers the page was made from (for the app
+/// to take it over: `data-ssr`) and, for a procedure with a form, the filing's prefetch links.
+/// One pass, no search: the places were found when the template was prepared.
 fn assemble(
     template: &Template,
     page: &motlan_web::ssr::Page,
     lang: Lang,
-    prefetch: bool,
+    with_app: bool,
 ) -> String {
     let answers = motlan_web::to_script_json(&page.answers);
     let mut out =
@@ -237,13 +251,20 @@ fn assemble(
                 if let Some(links) = template
                     .prefetch
                     .as_deref()
-                    .filter(|_| page.fileable && prefetch)
+                    .filter(|_| page.fileable && with_app)
                 {
                     out.push_str(links);
                 }
             }
+            Slot::App(scripts) => {
+                if with_app {
+                    out.push_str(scripts);
+                }
+            }
+            Slot::Ssr if !with_app => {}
             Slot::Ssr => out.push_str(" data-ssr"),
             Slot::Page => out.push_str(&page.html),
+            Slot::Answers if !with_app => {}
             Slot::Answers => {
                 out.push_str("<script type=\"application/json\" id=\"");
                 out.push_str(motlan_web::PRELOAD_ID);

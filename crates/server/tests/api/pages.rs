@@ -10,6 +10,16 @@ use crate::helpers::{TestApp, TestResponse};
 /// markers are the same in its output).
 const TEMPLATE: &str = include_str!("../../../../index.html");
 
+/// What `cargo xtask build` writes in the template's place for the stylesheet and the app.
+const ASSETS: &str = concat!(
+    "<link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\">\n    ",
+    "<!--motlan-app--><link rel=\"modulepreload\" href=\"/app-0123456789abcdef/motlan.js\">\n    ",
+    "<link rel=\"preload\" href=\"/app-0123456789abcdef/motlan_bg.wasm\" as=\"fetch\" ",
+    "type=\"application/wasm\" crossorigin=\"anonymous\">\n    ",
+    "<script type=\"module\">import init from '/app-0123456789abcdef/motlan.js'; init();</script>",
+    "<!--/motlan-app-->"
+);
+
 /// The parts list as `cargo xtask build` writes it, with a name that must never reach a page.
 const PARTS: &str = r#"{"app": "app-0123456789abcdef", "parts": {
     "app": ["chunk_7", "split_app"],
@@ -18,7 +28,8 @@ const PARTS: &str = r#"{"app": "app-0123456789abcdef", "parts": {
 
 async fn app() -> TestApp {
     TestApp::configured(|dir, _| {
-        std::fs::write(dir.join("index.html"), TEMPLATE).unwrap();
+        let page = TEMPLATE.replacen("<!--motlan-assets-->", ASSETS, 1);
+        std::fs::write(dir.join("index.html"), page).unwrap();
         std::fs::write(dir.join(".parts.json"), PARTS).unwrap();
     })
     .await
@@ -258,18 +269,42 @@ async fn a_fee_that_depends_on_the_case_is_shown_as_its_range() {
 }
 
 #[tokio::test]
-async fn a_browser_saving_data_is_not_sent_the_filing_ahead() {
+async fn a_browser_saving_data_gets_the_public_pages_without_the_app() {
     let app = app().await;
-    let saving = app.get_with("/thu-tuc/1.001193", "save-data", "on").await;
-    assert_eq!(saving.status, StatusCode::OK);
-    assert!(html(&saving).contains("Giấy tờ cần chuẩn bị"));
-    assert!(!html(&saving).contains("rel=\"prefetch\""));
-    assert!(
-        saving.headers["vary"]
-            .to_str()
-            .unwrap()
-            .contains("Save-Data")
-    );
-    let ordinary = app.get("/thu-tuc/1.001193").await;
-    assert!(html(&ordinary).contains("rel=\"prefetch\""));
+    for address in ["/thu-tuc/1.001193", "/?q=khai+sinh", "/khong-co-trang-nay"] {
+        let saving = app.get_with(address, "save-data", "on").await;
+        let page = html(&saving);
+        assert!(page.contains("<main"), "{address}: {page}");
+        assert!(page.contains("/style-0123456789abcdef.css"), "{address}");
+        for absent in [
+            "<script",
+            "modulepreload",
+            ".wasm",
+            "rel=\"prefetch\"",
+            "data-ssr",
+        ] {
+            assert!(!page.contains(absent), "{address}: {absent} in {page}");
+        }
+        assert!(
+            saving.headers["vary"]
+                .to_str()
+                .unwrap()
+                .contains("Save-Data")
+        );
+        // An ordinary browser gets the app to take the page over.
+        let ordinary = app.get(address).await;
+        let page = html(&ordinary);
+        assert!(page.contains("import init from '/app-0123456789abcdef/motlan.js'"));
+        assert!(page.contains("modulepreload") && page.contains(" data-ssr"));
+        assert!(!page.contains("motlan-app-->"), "the markers are left out");
+        // The WebAssembly file is not preloaded ahead of the page's own bytes.
+        assert!(!page.contains("motlan_bg.wasm"));
+    }
+    let procedure = app.get("/thu-tuc/1.001193").await;
+    assert!(html(&procedure).contains("rel=\"prefetch\""));
+    // A page that needs the app (the filing) gets it, saving data or not.
+    let filing = app
+        .get_with("/thu-tuc/1.001193/khai/bat-dau", "save-data", "on")
+        .await;
+    assert!(html(&filing).contains("<script type=\"module\">"));
 }
