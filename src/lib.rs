@@ -88,6 +88,34 @@ pub(crate) fn filing_likely() {
     split::Part::Filing.preload();
 }
 
+/// Sends the citizen to the identity provider, to come back to `return_to`. The browser's build
+/// brings the code that talks to the provider with the part `account`; an error: the part, the
+/// provider or the network did not answer.
+pub(crate) async fn sign_in(identity: yew::AttrValue, return_to: String) -> Result<(), ()> {
+    #[cfg(feature = "journey")]
+    {
+        let account = split::account().await.map_err(|_| ())?;
+        (account.sign_in)(identity, return_to).await
+    }
+    #[cfg(not(feature = "journey"))]
+    {
+        services::identity::start(&identity, &return_to)
+            .await
+            .map_err(|_| ())
+    }
+}
+
+/// After signing out here, ends the citizen's session at the provider too (see
+/// `services::identity::end_session`); with the part `account`, like signing in.
+pub(crate) async fn end_provider_session(identity: yew::AttrValue, token: std::rc::Rc<str>) {
+    #[cfg(feature = "journey")]
+    if let Ok(account) = split::account().await {
+        (account.end_session)(identity, token).await;
+    }
+    #[cfg(not(feature = "journey"))]
+    services::identity::end_session(&identity, &token).await;
+}
+
 /// The whole app could not be fetched (offline before it was ever loaded): the page says so in
 /// place of "loading", announced at once; reloading tries again.
 #[cfg(feature = "journey")]

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::sign_in_button::SignInButton;
+use crate::components::sign_in_button::RedirectSignIn;
 use crate::route::Route;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
@@ -87,7 +87,7 @@ fn site_layout(props: &LayoutProps) -> Html {
                 </div>
             }
         }
-        None => html! { <SignInButton class="button--secondary" /> },
+        None => html! { <RedirectSignIn class="button--secondary" /> },
     };
     let waiting_link = (waiting > 0).then(|| html! {
         <Link<Route> to={Route::Outbox} classes="header__link header__waiting">{ (t.waiting_to_send)(waiting) }</Link<Route>>

@@ -1,12 +1,13 @@
 //! The button that starts signing in: it remembers the page the citizen is on and comes back to
 //! it afterwards. It is a link (`/dang-nhap?tu=…`), so a tap before the app has started still
 //! signs in (the sign-in page starts it); once the app runs it starts in place. Inside an
-//! embedded form (full app only) it signs in through a popup instead (`popup_sign_in`).
+//! embedded form (full app only) it signs in through a popup instead (`popup_sign_in`): the
+//! pages of the parts use [`SignInButton`], which knows both; the site's header, never
+//! embedded, uses [`RedirectSignIn`], so the popup is not in the first load.
 
 use yew::prelude::*;
 use yew_router::Routable as _;
 
-use crate::services::identity;
 use crate::state::prefs::use_prefs;
 use crate::state::session::use_session;
 
@@ -28,7 +29,7 @@ pub fn sign_in_button(props: &SignInButtonProps) -> Html {
 
 /// Signing in by sending the whole page to the identity provider and back.
 #[function_component(RedirectSignIn)]
-fn redirect_sign_in(props: &SignInButtonProps) -> Html {
+pub fn redirect_sign_in(props: &SignInButtonProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
     let session = use_session();
@@ -60,7 +61,7 @@ fn redirect_sign_in(props: &SignInButtonProps) -> Html {
                 .unwrap_or_else(|| "/".to_owned());
             let (identity, failed, busy) = (identity.clone(), failed.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if identity::start(&identity, &return_to).await.is_err() {
+                if crate::sign_in(identity, return_to).await.is_err() {
                     failed.set(true);
                     busy.set(false);
                 }

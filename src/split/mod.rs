@@ -8,6 +8,7 @@
 //! `mount`, a part's renderer) the app then calls like any other, so a part already here runs at
 //! once. Without `split` (the server, the tests) an entry is an ordinary call.
 
+mod account;
 mod full_app;
 mod part_page;
 
@@ -17,6 +18,7 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
+pub use account::Account;
 pub use full_app::FullApp;
 pub use part_page::PartPage;
 
@@ -71,13 +73,18 @@ part!(
     account,
     account_entry,
     preload_account,
-    Render,
-    render_account
+    Account,
+    Account::new()
 );
 
 /// The whole app, loaded if it is not here yet.
 pub async fn whole_app() -> Result<Mount, NotLoaded> {
     app_entry().await
+}
+
+/// Signing in and out, loaded if it is not here yet.
+pub async fn account() -> Result<Account, NotLoaded> {
+    account_entry().await
 }
 
 fn render_filing(route: Route) -> Html {
@@ -166,7 +173,7 @@ impl Part {
             Self::Dossiers => dossiers_entry().await,
             Self::Help => help_entry().await,
             Self::Review => review_entry().await,
-            Self::Account => account_entry().await,
+            Self::Account => account_entry().await.map(|a| a.render),
         }
     }
 

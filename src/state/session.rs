@@ -102,7 +102,7 @@ impl UseSession {
             let _ = api.forget_draft_key().await;
             // Then the provider's session, so a shared device does not sign the next person in.
             if let Some(token) = token {
-                crate::services::identity::end_session(&identity, &token).await;
+                crate::end_provider_session(identity, token).await;
             }
         });
         self.handle.dispatch(SessionAction::SignedOut);
