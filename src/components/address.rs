@@ -42,7 +42,7 @@ pub fn address_inputs(props: &AddressProps) -> Html {
     if !props.historical {
         return inputs;
     }
-    let a = t.j.a;
+    let a = t.j().a;
     let choice = |value: &'static str, label: &'static str, i: usize| {
         let item_id = format!("{}-{i}", input_id(&units_key));
         let checked = if value == OLD_LIST { old } else { !old };
@@ -114,22 +114,22 @@ fn current_inputs(props: &PartsProps) -> Html {
     let province_picker = Picker {
         key: province_key,
         current: province,
-        label: t.j.province,
+        label: t.j().province,
         options: units(&provinces.state),
         reset: vec![ward_key.clone()],
     };
     let ward_picker = Picker {
         key: ward_key,
         current: ward,
-        label: t.j.ward,
+        label: t.j().ward,
         options: units(&wards.state),
         reset: Vec::new(),
     };
     html! {
         <>
-            { province_picker.view(t.j.choose, &props.on_change, props.invalid) }
-            { ward_picker.view(t.j.choose, &props.on_change, props.invalid) }
-            { street(&props.id, t.j.street, &props.answers, &props.on_change) }
+            { province_picker.view(t.j().choose, &props.on_change, props.invalid) }
+            { ward_picker.view(t.j().choose, &props.on_change, props.invalid) }
+            { street(&props.id, t.j().street, &props.answers, &props.on_change) }
         </>
     }
 }

@@ -25,8 +25,8 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let session = use_session();
     let api = use_context::<Api>().expect("Api context");
     let service = props.embed.agency.as_ref().map_or_else(
-        || t.j.embed_service.to_owned(),
-        |a| (t.j.embed_service_of)(a.agency_name.get(lang)),
+        || t.j().embed_service.to_owned(),
+        |a| (t.j().embed_service_of)(a.agency_name.get(lang)),
     );
     let other_lang = match lang {
         motlan_core::Lang::Vi => "en",
@@ -49,7 +49,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
                 <p class="embed-bar__service">{ service }</p>
                 <p class="embed-bar__tools">
                     <a href={format!("/thu-tuc/{}", props.embed.target.procedure)} target="_blank" rel="noopener">
-                        { t.j.embed_open_full }<span class="visually-hidden">{ t.j.embed_new_tab }</span>
+                        { t.j().embed_open_full }<span class="visually-hidden">{ t.j().embed_new_tab }</span>
                     </a>
                     { " · " }
                     <button type="button" class="link-button" lang={other_lang} onclick={switch}>

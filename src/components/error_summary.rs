@@ -48,7 +48,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     }
     html! {
         <div class="error-summary" role="alert" tabindex="-1" ref={summary}>
-            <h2 class="error-summary__title">{ t.j.error_summary_title }</h2>
+            <h2 class="error-summary__title">{ t.j().error_summary_title }</h2>
             if let Some(message) = &props.failure { <p>{ message.clone() }</p> }
             <ul class="error-summary__list">
                 { for props.errors.iter().map(|e| {

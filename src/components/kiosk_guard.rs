@@ -55,7 +55,7 @@ fn now_seconds() -> f64 {
 pub fn kiosk_guard() -> Html {
     let token = use_memo((), |()| kiosk::token());
     let prefs = use_prefs();
-    let k = &prefs.t().j.h.kiosk;
+    let k = &prefs.t().j().h.kiosk;
     let api = use_api();
     let session = use_session();
     let route = use_route::<Route>();

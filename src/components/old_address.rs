@@ -36,7 +36,7 @@ fn basis_text(conversion: &Conversion, a: &Addresses) -> &'static str {
 #[function_component(OldAddressInputs)]
 pub fn old_address_inputs(props: &OldAddressProps) -> Html {
     let t = use_prefs().t();
-    let a = t.j.a;
+    let a = t.j().a;
     let api = use_api();
     let key = |p: &str| format!("{}.{p}", props.id);
     let value = |p: &str| value_of(&props.answers, &key(p));
@@ -137,12 +137,12 @@ pub fn old_address_inputs(props: &OldAddressProps) -> Html {
     });
     html! {
         <>
-            { for pickers.into_iter().map(|p| p.view(t.j.choose, &props.on_change, props.invalid)) }
-            if let Some(picker) = commune_picker { { picker.view(t.j.choose, &props.on_change, props.invalid) } }
+            { for pickers.into_iter().map(|p| p.view(t.j().choose, &props.on_change, props.invalid)) }
+            if let Some(picker) = commune_picker { { picker.view(t.j().choose, &props.on_change, props.invalid) } }
             if let Some(conversion) = conversion {
                 { today(&props.id, conversion, &ward, a, &props.on_change) }
             }
-            { street(&props.id, t.j.street, &props.answers, &props.on_change) }
+            { street(&props.id, t.j().street, &props.answers, &props.on_change) }
         </>
     }
 }
@@ -226,8 +226,8 @@ pub fn old_address_text(props: &TextProps) -> Html {
     };
     html! {
         <span class="old-address" data-testid={format!("old-address-{}", props.id)}>
-            { written }{ " " }<span class="hint-inline">{ t.j.a.old_names_tag }</span>
-            <br />{ "→ " }{ t.j.a.today_prefix }{ " " }<TodayText id={props.id.clone()} answers={props.answers.clone()} />
+            { written }{ " " }<span class="hint-inline">{ t.j().a.old_names_tag }</span>
+            <br />{ "→ " }{ t.j().a.today_prefix }{ " " }<TodayText id={props.id.clone()} answers={props.answers.clone()} />
         </span>
     }
 }

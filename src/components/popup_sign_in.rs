@@ -83,7 +83,7 @@ pub fn popup_sign_in(props: &PopupSignInProps) -> Html {
     let continue_in_tab = embed.as_ref().map(|e| {
         html! {
             <a href={format!("/thu-tuc/{}", e.target.procedure)} target="_blank" rel="noopener">
-                { t.j.popup_continue_tab }<span class="visually-hidden">{ t.j.embed_new_tab }</span>
+                { t.j().popup_continue_tab }<span class="visually-hidden">{ t.j().embed_new_tab }</span>
             </a>
         }
     });
@@ -93,10 +93,10 @@ pub fn popup_sign_in(props: &PopupSignInProps) -> Html {
                 { t.sign_in }
             </button>
             if *popup == Popup::Waiting {
-                <p class="notice" role="status">{ t.j.popup_waiting }{ " " }{ continue_in_tab.clone() }</p>
+                <p class="notice" role="status">{ t.j().popup_waiting }{ " " }{ continue_in_tab.clone() }</p>
             }
             if *popup == Popup::Blocked {
-                <p class="error-message" role="alert">{ t.j.popup_blocked }{ " " }{ continue_in_tab }</p>
+                <p class="error-message" role="alert">{ t.j().popup_blocked }{ " " }{ continue_in_tab }</p>
             }
             if *failed {
                 <p class="error-message" role="alert">{ t.sign_in_failed }</p>

@@ -19,8 +19,8 @@ use super::answer_keys::value_of;
 
 fn sex_name(sex: Sex, t: &Strings) -> &'static str {
     match sex {
-        Sex::Male => t.j.male,
-        Sex::Female => t.j.female,
+        Sex::Male => t.j().male,
+        Sex::Female => t.j().female,
     }
 }
 
@@ -72,7 +72,7 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         .prefilled
         .iter()
         .find(|p| !p.locked && p.key == q.id)
-        .map(|p| html! { <p class="hint">{ (t.j.suggested)((source_line(p, t)).as_str()) }</p> });
+        .map(|p| html! { <p class="hint">{ (t.j().suggested)((source_line(p, t)).as_str()) }</p> });
     let id = input_id(&q.id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -86,12 +86,12 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
         q.kind,
         QuestionKind::Date | QuestionKind::PastDate | QuestionKind::ValidUntil
     )
-    .then_some(t.j.date_hint));
+    .then_some(t.j().date_hint));
     let error_html = error.as_ref().map(|e| {
-        html! { <p id={error_id.clone()} class="error-message"><span class="visually-hidden">{ t.j.error_prefix }</span>{ e }</p> }
+        html! { <p id={error_id.clone()} class="error-message"><span class="visually-hidden">{ t.j().error_prefix }</span>{ e }</p> }
     });
     let label_text = html! {
-        <>{ q.label.get(lang) }if !q.required { { " " }<span class="hint-inline">{ t.j.optional }</span> }</>
+        <>{ q.label.get(lang) }if !q.required { { " " }<span class="hint-inline">{ t.j().optional }</span> }</>
     };
     let key = q.id.clone();
     let on_change = props.on_change.clone();
@@ -108,8 +108,8 @@ pub fn question_field(props: &QuestionFieldProps) -> Html {
                 .collect(),
         ),
         QuestionKind::YesNo => Some(vec![
-            ("yes".into(), t.j.yes.into()),
-            ("no".into(), t.j.no.into()),
+            ("yes".into(), t.j().yes.into()),
+            ("no".into(), t.j().no.into()),
         ]),
         QuestionKind::Choice => Some(
             q.options
@@ -228,8 +228,8 @@ pub fn not_right() -> Html {
     let t = use_prefs().t();
     html! {
         <details class="details">
-            <summary>{ t.j.not_right }</summary>
-            <p>{ t.j.not_right_body }</p>
+            <summary>{ t.j().not_right }</summary>
+            <p>{ t.j().not_right_body }</p>
         </details>
     }
 }
@@ -239,8 +239,8 @@ pub fn source_line(p: &Prefilled, t: &Strings) -> String {
     let source = p
         .provenance
         .source
-        .map_or(t.j.account_source, |s| (t.source_name)(s));
-    format!("{}: {source}", t.j.from_source)
+        .map_or(t.j().account_source, |s| (t.source_name)(s));
+    format!("{}: {source}", t.j().from_source)
 }
 
 /// An answer as the citizen reads it on the check page.
@@ -252,13 +252,13 @@ pub fn display(q: &Question, answers: &Answers, lang: Lang, t: &Strings) -> Html
                 <AddressText id={q.id.clone()} answers={Rc::new(answers.clone())} />
             };
         }
-        _ if value.is_empty() => t.j.not_answered.to_owned(),
+        _ if value.is_empty() => t.j().not_answered.to_owned(),
         QuestionKind::Sex => {
             Sex::from_answer(&value).map_or(value.clone(), |s| sex_name(s, t).to_owned())
         }
-        QuestionKind::YesNo if value == "yes" => t.j.yes.to_owned(),
-        QuestionKind::YesNo => t.j.no.to_owned(),
-        QuestionKind::Confirm => t.j.confirmed.to_owned(),
+        QuestionKind::YesNo if value == "yes" => t.j().yes.to_owned(),
+        QuestionKind::YesNo => t.j().no.to_owned(),
+        QuestionKind::Confirm => t.j().confirmed.to_owned(),
         QuestionKind::Choice => q
             .options
             .iter()

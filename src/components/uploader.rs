@@ -46,12 +46,12 @@ pub fn uploader(props: &UploaderProps) -> Html {
             };
             let media = chosen.type_();
             if !accept.iter().any(|a| a.media_type() == media) {
-                state.set(State::Failed(t.j.file_wrong_type.to_owned()));
+                state.set(State::Failed(t.j().file_wrong_type.to_owned()));
                 return;
             }
             let size = chosen.size() as u64;
             if size > max {
-                state.set(State::Failed((t.j.file_too_big)(max / (1024 * 1024))));
+                state.set(State::Failed((t.j().file_too_big)(max / (1024 * 1024))));
                 return;
             }
             state.set(State::Sending(0));
@@ -71,7 +71,7 @@ pub fn uploader(props: &UploaderProps) -> Html {
                         });
                     }
                     Err(failure) => {
-                        state.set(State::Failed(failure.message(lang, t.j.upload_failed)))
+                        state.set(State::Failed(failure.message(lang, t.j().upload_failed)))
                     }
                 }
             });
@@ -100,7 +100,7 @@ pub fn uploader(props: &UploaderProps) -> Html {
     html! {
         <div class={classes!("uploader", error.is_some().then_some("question--error"))}>
             <label class="label" for={props.id.clone()}>{ props.label.clone() }</label>
-            <p id={hint_id.clone()} class="hint">{ (t.j.file_hint)(props.max_bytes / (1024 * 1024)) }</p>
+            <p id={hint_id.clone()} class="hint">{ (t.j().file_hint)(props.max_bytes / (1024 * 1024)) }</p>
             if let Some(error) = error { <p class="error-message">{ error }</p> }
             if !props.uploads.is_empty() {
                 <ul class="plain-list uploads">
@@ -109,10 +109,10 @@ pub fn uploader(props: &UploaderProps) -> Html {
                         let onclick = Callback::from(move |_: MouseEvent| on_remove.emit(id.clone()));
                         html! {
                             <li class="upload">
-                                <span class="tag tag--reused">{ t.j.uploaded }</span>
+                                <span class="tag tag--reused">{ t.j().uploaded }</span>
                                 <span class="upload__name">{ &u.name }</span>
                                 <button type="button" class="link-button" {onclick}>
-                                    { t.j.remove }<span class="visually-hidden">{ " " }{ &u.name }</span>
+                                    { t.j().remove }<span class="visually-hidden">{ " " }{ &u.name }</span>
                                 </button>
                             </li>
                         }
@@ -125,7 +125,7 @@ pub fn uploader(props: &UploaderProps) -> Html {
                     State::Idle => html! {},
                     State::Sending(p) => html! {
                         <p class="progress">
-                            <label for={format!("{}-progress", props.id)}>{ t.j.uploading }{ format!(" {p}%") }</label>
+                            <label for={format!("{}-progress", props.id)}>{ t.j().uploading }{ format!(" {p}%") }</label>
                             <progress id={format!("{}-progress", props.id)} max="100" value={p.to_string()}>{ format!("{p}%") }</progress>
                         </p>
                     },

@@ -1,5 +1,6 @@
 //! The English strings, one for each Vietnamese one.
 
+use motlan_core::Lang;
 use motlan_core::kinds::DataSource;
 #[cfg(feature = "journey")]
 use motlan_core::lifecycle::DossierStatus;
@@ -112,8 +113,7 @@ pub static STRINGS: Strings = Strings {
     my_dossiers: "My dossiers",
     popular_heading: "Filed most often",
     filed_recently: |n| format!("{n} dossiers in the last 30 days"),
-    #[cfg(feature = "journey")]
-    j: &JOURNEY,
+    lang: Lang::En,
 };
 
 #[cfg(feature = "journey")]

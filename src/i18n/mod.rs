@@ -98,14 +98,25 @@ pub struct Strings {
     pub my_dossiers: &'static str,
     /// Searching the whole catalog and its information pages.
     pub c: &'static catalog::Catalog,
-    /// The filing journey's strings, only in the build that has it.
-    #[cfg(feature = "journey")]
-    pub j: &'static Journey,
+    /// Which language this is (the journey's strings are found by it: [`Strings::j`]).
+    pub lang: Lang,
+}
+
+#[cfg(feature = "journey")]
+impl Strings {
+    /// The filing journey's strings, only in the build that has it. Read through this function,
+    /// which only the parts' pages call, so wasm-split moves them out of the first load with
+    /// those pages.
+    pub fn j(&self) -> &'static Journey {
+        match self.lang {
+            Lang::Vi => &vi::JOURNEY,
+            Lang::En => &en::JOURNEY,
+        }
+    }
 }
 
 /// Strings of the filing journey, the dossier pages and "my dossiers": compiled only into the
-/// browser's build (the server renders the public pages only). Being part of the one catalog
-/// every page reads, they stay in the first load when wasm-split moves the pages into parts.
+/// browser's build (the server renders the public pages only), and only in the parts there.
 #[cfg(feature = "journey")]
 pub struct Journey {
     /// Volunteer-assisted filing.

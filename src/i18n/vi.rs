@@ -1,5 +1,6 @@
 //! The Vietnamese strings of the first-load pages and the names of sources and statuses.
 
+use motlan_core::Lang;
 use motlan_core::kinds::DataSource;
 #[cfg(feature = "journey")]
 use motlan_core::lifecycle::DossierStatus;
@@ -102,8 +103,7 @@ pub static STRINGS: Strings = Strings {
     my_dossiers: "Hồ sơ của tôi",
     popular_heading: "Thủ tục được nộp nhiều",
     filed_recently: |n| format!("{n} hồ sơ trong 30 ngày qua"),
-    #[cfg(feature = "journey")]
-    j: &JOURNEY,
+    lang: Lang::Vi,
 };
 
 #[cfg(feature = "journey")]

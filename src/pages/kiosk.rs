@@ -19,7 +19,7 @@ fn reload_home() {
 pub fn kiosk_setup_page() -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
-    let k = &t.j.h.kiosk;
+    let k = &t.j().h.kiosk;
     let api = use_api();
     let current = {
         let api = api.clone();
@@ -51,7 +51,7 @@ pub fn kiosk_setup_page() -> Html {
                         kiosk::remember(&token);
                         reload_home();
                     }
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
             });
         })

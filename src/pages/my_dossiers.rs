@@ -40,7 +40,7 @@ pub fn my_dossiers_page() -> Html {
         Resource::Ready(found) => match found.as_ref() {
             None => html! { <><p>{ t.sign_in_needed }</p><SignInButton /></> },
             Some(page) if page.items.is_empty() => html! {
-                <p>{ t.j.my_dossiers_empty }{ " " }<Link<Route> to={Route::Home}>{ t.all_procedures }</Link<Route>></p>
+                <p>{ t.j().my_dossiers_empty }{ " " }<Link<Route> to={Route::Home}>{ t.all_procedures }</Link<Route>></p>
             },
             Some(page) => {
                 let cursor = (*next).clone().unwrap_or_else(|| page.next.clone());
@@ -79,16 +79,16 @@ pub fn my_dossiers_page() -> Html {
                                 <li class="procedure-item" key={r.code.clone()}>
                                     <Link<Route> classes="procedure-item__link" to={Route::Dossier { code: r.code.clone() }}>{ &r.code }</Link<Route>>
                                     <p class="procedure-item__meta">
-                                        <strong class="tag">{ (t.j.status_name)(r.status) }</strong>
-                                        { t.j.procedure_label }{ ": " }{ &r.procedure_code }{ " · " }
-                                        { t.j.received_at }{ ": " }{ date_time(&r.received_at) }{ " · " }
-                                        { t.j.appointment }{ ": " }{ day(&r.appointment_on) }
+                                        <strong class="tag">{ (t.j().status_name)(r.status) }</strong>
+                                        { t.j().procedure_label }{ ": " }{ &r.procedure_code }{ " · " }
+                                        { t.j().received_at }{ ": " }{ date_time(&r.received_at) }{ " · " }
+                                        { t.j().appointment }{ ": " }{ day(&r.appointment_on) }
                                     </p>
                                 </li>
                             }) }
                         </ul>
                         if cursor.is_some() {
-                            <button type="button" class="button button--secondary" onclick={load_more} disabled={*loading_more}>{ t.j.more_dossiers }</button>
+                            <button type="button" class="button button--secondary" onclick={load_more} disabled={*loading_more}>{ t.j().more_dossiers }</button>
                         }
                     </>
                 }

@@ -23,14 +23,14 @@ pub fn outbox_page() -> Html {
     let sent = SENT.with(|s| s.borrow().clone());
     html! {
         <>
-            <h1>{ t.j.outbox_title }</h1>
-            <p>{ t.j.outbox_lead }</p>
+            <h1>{ t.j().outbox_title }</h1>
+            <p>{ t.j().outbox_lead }</p>
             if session.me().is_none() && !entries.is_empty() {
-                <p>{ t.j.outbox_sign_in }</p>
+                <p>{ t.j().outbox_sign_in }</p>
                 <SignInButton />
             }
             if entries.is_empty() {
-                <p>{ t.j.outbox_empty }</p>
+                <p>{ t.j().outbox_empty }</p>
             }
             <ul class="plain-list outbox">
                 { for entries.iter().map(|e| {
@@ -40,13 +40,13 @@ pub fn outbox_page() -> Html {
                     html! {
                         <li class="card outbox__item" data-testid="outbox-item">
                             <h2 class="card__title">{ &e.procedure_code }</h2>
-                            <p class="hint">{ t.j.outbox_queued_at }{ " " }{ when }{ " (UTC)" }</p>
+                            <p class="hint">{ t.j().outbox_queued_at }{ " " }{ when }{ " (UTC)" }</p>
                             if let Some(reason) = &e.refused {
-                                <p class="error-message" data-testid="outbox-refused">{ t.j.outbox_refused }{ " " }{ reason.get(lang) }</p>
+                                <p class="error-message" data-testid="outbox-refused">{ t.j().outbox_refused }{ " " }{ reason.get(lang) }</p>
                             } else {
-                                <p>{ t.j.outbox_waiting }</p>
+                                <p>{ t.j().outbox_waiting }</p>
                             }
-                            <button type="button" class="button button--secondary" onclick={cancel}>{ t.j.outbox_cancel }</button>
+                            <button type="button" class="button button--secondary" onclick={cancel}>{ t.j().outbox_cancel }</button>
                         </li>
                     }
                 }) }
@@ -54,7 +54,7 @@ pub fn outbox_page() -> Html {
             if !sent.is_empty() {
                 <ul class="plain-list">
                     { for sent.iter().map(|(_, code)| html! {
-                        <li>{ t.j.outbox_sent }{ " " }<Link<Route> to={Route::Dossier { code: code.clone() }}>{ code.clone() }</Link<Route>></li>
+                        <li>{ t.j().outbox_sent }{ " " }<Link<Route> to={Route::Dossier { code: code.clone() }}>{ code.clone() }</Link<Route>></li>
                     }) }
                 </ul>
             }

@@ -23,7 +23,7 @@ const FIRST: usize = 30;
 pub fn review_page() -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
-    let r = t.j.review;
+    let r = t.j().review;
     let api = use_api();
     let ministry = use_state(String::new);
     let field = use_state(String::new);
@@ -119,7 +119,7 @@ pub fn review_page() -> Html {
 }
 
 fn figures_view(o: &AuditOverview, t: &'static Strings, lang: motlan_core::Lang) -> Html {
-    let r = t.j.review;
+    let r = t.j().review;
     let widest = o
         .ministries
         .iter()
@@ -175,7 +175,7 @@ fn asking_view(
     all: bool,
     show_all: Callback<MouseEvent>,
 ) -> Html {
-    let r = t.j.review;
+    let r = t.j().review;
     let shown = if all {
         o.asking.len()
     } else {

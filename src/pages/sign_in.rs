@@ -85,8 +85,8 @@ fn callback() -> Html {
     if *popup_done {
         return html! {
             <>
-                <h1>{ t.j.popup_done_title }</h1>
-                <p>{ t.j.popup_done_body }</p>
+                <h1>{ t.j().popup_done_title }</h1>
+                <p>{ t.j().popup_done_body }</p>
             </>
         };
     }

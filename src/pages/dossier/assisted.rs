@@ -19,7 +19,7 @@ pub(super) struct AssistedProps {
 pub(super) fn assisted(props: &AssistedProps) -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
-    let h = t.j.h;
+    let h = t.j().h;
     let api = use_api();
     // This phone filed in the session: it may share the code with the helper.
     let link = use_state(|| {
@@ -49,7 +49,7 @@ pub(super) fn assisted(props: &AssistedProps) -> Html {
                         forget();
                         link.set(None);
                     }
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
             });
         })
@@ -78,7 +78,7 @@ pub(super) fn assisted(props: &AssistedProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api.report_helper(&code, &text).await {
                     Ok(()) => reported.set(true),
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
             });
         })

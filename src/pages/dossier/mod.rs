@@ -55,7 +55,7 @@ pub fn dossier_page(props: &DossierPageProps) -> Html {
         Resource::Ready(found) => match found.as_ref() {
             None => html! {
                 <>
-                    <h1>{ t.j.dossier_title }</h1>
+                    <h1>{ t.j().dossier_title }</h1>
                     <p>{ t.sign_in_needed }</p>
                     <SignInButton />
                 </>
@@ -87,15 +87,15 @@ fn dossier_view(props: &DossierViewProps) -> Html {
         .map_or_else(|| r.procedure_code.clone(), |p| p.name.get(lang).to_owned());
     let standing = d.standing();
     let panel_title = match r.status {
-        DossierStatus::Received => t.j.confirmation_title,
-        status => (t.j.status_name)(status),
+        DossierStatus::Received => t.j().confirmation_title,
+        status => (t.j().status_name)(status),
     };
     let fee = if r.fee == 0 {
         t.free.to_owned()
     } else {
         match &d.payment {
-            Some(p) => (t.j.paid)(&money(p.amount), &date_time(&p.paid_at)),
-            None => format!("{} ({})", money(r.fee), t.j.not_paid),
+            Some(p) => (t.j().paid)(&money(p.amount), &date_time(&p.paid_at)),
+            None => format!("{} ({})", money(r.fee), t.j().not_paid),
         }
     };
     html! {
@@ -103,24 +103,24 @@ fn dossier_view(props: &DossierViewProps) -> Html {
             <div class="panel panel--confirmation">
                 <h1 class="panel__title">{ panel_title }</h1>
                 <p class="panel__body">
-                    { t.j.dossier_code }<br />
+                    { t.j().dossier_code }<br />
                     <strong class="dossier-code" data-testid="dossier-code">{ &r.code }</strong>
                 </p>
             </div>
             <div class="receipt">
                 <QrCode code={r.code.clone()} />
                 <dl class="summary-list">
-                    <div class="summary-list__row"><dt>{ t.j.procedure_label }</dt><dd>{ name }{ " (" }{ &r.procedure_code }{ ")" }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.j.status_label }</dt><dd data-testid="status">{ (t.j.status_name)(r.status) }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.j.received_at }</dt><dd>{ date_time(&r.received_at) }</dd></div>
-                    <div class="summary-list__row"><dt>{ t.j.appointment }</dt><dd data-testid="appointment">{ day(&r.appointment_on) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j().procedure_label }</dt><dd>{ name }{ " (" }{ &r.procedure_code }{ ")" }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j().status_label }</dt><dd data-testid="status">{ (t.j().status_name)(r.status) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j().received_at }</dt><dd>{ date_time(&r.received_at) }</dd></div>
+                    <div class="summary-list__row"><dt>{ t.j().appointment }</dt><dd data-testid="appointment">{ day(&r.appointment_on) }</dd></div>
                     <div class="summary-list__row"><dt>{ t.fee }</dt><dd>{ fee }</dd></div>
                 </dl>
             </div>
             if let Some(by) = &r.assisted_by {
                 <assisted::Assisted code={r.code.clone()} by={by.clone()} />
             }
-            <p>{ t.j.confirmation_next }</p>
+            <p>{ t.j().confirmation_next }</p>
             <ReceiptActions code={r.code.clone()} />
             if let (Some(request), Some(procedure), true) = (&d.supplement, &props.procedure, standing.allows(Actor::Owner, Action::AnswerSupplement)) {
                 <SupplementForm code={r.code.clone()} items={request.items.clone()} note={request.note.get(lang).to_owned()}
@@ -130,16 +130,16 @@ fn dossier_view(props: &DossierViewProps) -> Html {
                 <PayFee code={r.code.clone()} amount={r.fee} reload={props.reload.clone()} />
             }
             if let Some(rating) = &d.rating {
-                <h2>{ t.j.rating_title }</h2>
-                <p>{ (t.j.rated)(rating.score) }</p>
+                <h2>{ t.j().rating_title }</h2>
+                <p>{ (t.j().rated)(rating.score) }</p>
             } else if standing.allows(Actor::Owner, Action::Rate) {
                 <RateService code={r.code.clone()} reload={props.reload.clone()} />
             }
-            <h2>{ t.j.timeline }</h2>
+            <h2>{ t.j().timeline }</h2>
             <ol class="timeline">
                 { for d.events.iter().rev().map(|e| html! {
                     <li class="timeline__item">
-                        <p class="timeline__status"><strong>{ (t.j.status_name)(e.status) }</strong>{ " · " }{ date_time(&e.at) }</p>
+                        <p class="timeline__status"><strong>{ (t.j().status_name)(e.status) }</strong>{ " · " }{ date_time(&e.at) }</p>
                         <p>{ e.note.get(lang) }</p>
                     </li>
                 }) }

@@ -48,7 +48,7 @@ pub(super) fn pay_fee(props: &PayProps) -> Html {
                 match api.dossier_action(&code, "payment", &()).await {
                     Ok(_) => reload.emit(()),
                     Err(f) => {
-                        failure.set(Some(f.message(lang, t.j.submit_network)));
+                        failure.set(Some(f.message(lang, t.j().submit_network)));
                         busy.set(false);
                     }
                 }
@@ -57,19 +57,19 @@ pub(super) fn pay_fee(props: &PayProps) -> Html {
     };
     html! {
         <section class="card no-print" aria-labelledby="pay-title">
-            <h2 id="pay-title">{ t.j.pay_title }</h2>
-            <p>{ t.j.pay_lead }</p>
+            <h2 id="pay-title">{ t.j().pay_title }</h2>
+            <p>{ t.j().pay_lead }</p>
             if let Some(message) = &*failure { <p class="error-message" role="alert">{ message }</p> }
-            <button type="button" class="button" {onclick} disabled={*busy}>{ (t.j.pay_button)(&money(props.amount)) }</button>
+            <button type="button" class="button" {onclick} disabled={*busy}>{ (t.j().pay_button)(&money(props.amount)) }</button>
             if let crate::hooks::use_resource::Resource::Ready(qr) = &*qr.state {
                 <div class="fee-qr">
-                    <p>{ t.j.pay_qr_lead }</p>
-                    <div class="fee-qr__code" role="img" aria-label={(t.j.pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference)}>
+                    <p>{ t.j().pay_qr_lead }</p>
+                    <div class="fee-qr__code" role="img" aria-label={(t.j().pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference)}>
                         { Html::from_html_unchecked(AttrValue::from(qr.qr_svg.clone())) }
                     </div>
-                    <p class="hint">{ (t.j.pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference) }</p>
+                    <p class="hint">{ (t.j().pay_qr_details)(&qr.bank_bin, &qr.account, &qr.reference) }</p>
                     if qr.sandbox {
-                        <p class="notice">{ t.j.pay_qr_sandbox }</p>
+                        <p class="notice">{ t.j().pay_qr_sandbox }</p>
                     }
                 </div>
             }

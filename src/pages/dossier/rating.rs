@@ -42,7 +42,7 @@ pub(super) fn rate_service(props: &RateProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api.rate(&code, &rating).await {
                     Ok(()) => reload.emit(()),
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
             });
         })
@@ -56,12 +56,12 @@ pub(super) fn rate_service(props: &RateProps) -> Html {
     };
     html! {
         <form class="card no-print" {onsubmit} novalidate=true>
-            <h2>{ t.j.rating_title }</h2>
+            <h2>{ t.j().rating_title }</h2>
             if let Some(message) = &*failure {
                 <p class="error-message" role="alert">{ message }</p>
             }
             <fieldset class="fieldset">
-                <legend class="label">{ t.j.rating_question }</legend>
+                <legend class="label">{ t.j().rating_question }</legend>
                 <div class="radios">
                     { for (1..=5u8).map(|n| {
                         let id = format!("rating-{n}");
@@ -70,15 +70,15 @@ pub(super) fn rate_service(props: &RateProps) -> Html {
                         html! {
                             <div class="radio">
                                 <input type="radio" id={id.clone()} name="rating" checked={*score == n} {onchange} />
-                                <label for={id}>{ (t.j.rating_label)(n) }</label>
+                                <label for={id}>{ (t.j().rating_label)(n) }</label>
                             </div>
                         }
                     }) }
                 </div>
             </fieldset>
-            <label class="label" for="rating-feedback">{ t.j.feedback }{ " " }<span class="hint-inline">{ t.j.optional }</span></label>
+            <label class="label" for="rating-feedback">{ t.j().feedback }{ " " }<span class="hint-inline">{ t.j().optional }</span></label>
             <textarea id="rating-feedback" class="input textarea" rows="3" value={(*feedback).clone()} oninput={feedback_input} />
-            <button type="submit" class="button">{ t.j.rating_send }</button>
+            <button type="submit" class="button">{ t.j().rating_send }</button>
         </form>
     }
 }

@@ -26,7 +26,7 @@ pub(super) fn qr_code(props: &CodeProps) -> Html {
             // The SVG comes from the API's own QR renderer and holds only shapes.
             let start = svg.find("<svg").unwrap_or(0);
             html! {
-                <div class="qr" role="img" aria-label={(t.j.qr_label)(&props.code)}>
+                <div class="qr" role="img" aria-label={(t.j().qr_label)(&props.code)}>
                     { Html::from_html_unchecked(AttrValue::from(svg[start..].to_owned())) }
                 </div>
             }
@@ -61,8 +61,8 @@ pub(super) fn receipt_actions(props: &CodeProps) -> Html {
     };
     html! {
         <div class="button-group no-print">
-            <button type="button" class="button button--secondary" onclick={print}>{ t.j.print }</button>
-            <button type="button" class="button button--secondary" onclick={download}>{ t.j.download }</button>
+            <button type="button" class="button button--secondary" onclick={print}>{ t.j().print }</button>
+            <button type="button" class="button button--secondary" onclick={download}>{ t.j().download }</button>
             if let Some(message) = &*failed { <p class="error-message" role="alert">{ message }</p> }
         </div>
     }

@@ -105,7 +105,7 @@ pub(super) fn supplement_form(props: &SupplementProps) -> Html {
                         errors.set(error.fields);
                         failure.set(Some(error.message.get(lang).to_owned()));
                     }
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
                 busy.set(false);
             });
@@ -119,9 +119,9 @@ pub(super) fn supplement_form(props: &SupplementProps) -> Html {
     let shown = Rc::new(given.typed.clone());
     html! {
         <section class="card supplement" aria-labelledby="supplement-title">
-            <h2 id="supplement-title">{ t.j.supplement_title }</h2>
-            <p>{ t.j.supplement_lead }</p>
-            <p class="notice"><span class="label">{ t.j.officer_note }</span>{ &props.note }</p>
+            <h2 id="supplement-title">{ t.j().supplement_title }</h2>
+            <p>{ t.j().supplement_lead }</p>
+            <p class="notice"><span class="label">{ t.j().officer_note }</span>{ &props.note }</p>
             <ErrorSummary errors={field_errors.clone()} failure={(*failure).clone().map(AttrValue::from)} {label} />
             <form {onsubmit} novalidate=true>
                 { for questions.iter().map(|q| html! {
@@ -138,7 +138,7 @@ pub(super) fn supplement_form(props: &SupplementProps) -> Html {
                             accept={doc.accept.clone()} max_bytes={u64::from(doc.max_mb) * 1024 * 1024} uploads={list} {error} {on_uploaded} {on_remove} />
                     }
                 }) }
-                <button type="submit" class="button" disabled={*busy}>{ t.j.supplement_send }</button>
+                <button type="submit" class="button" disabled={*busy}>{ t.j().supplement_send }</button>
             </form>
         </section>
     }

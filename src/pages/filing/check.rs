@@ -115,7 +115,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                             drafts::discard(&code);
                             queued.set(true);
                         } else {
-                            failure.set(Some(f.message(lang, t.j.submit_network)));
+                            failure.set(Some(f.message(lang, t.j().submit_network)));
                             busy.set(false);
                         }
                     }
@@ -165,12 +165,12 @@ pub(super) fn check_step(props: &StepProps) -> Html {
             None => amount,
         }
     };
-    let from_national_data = || html! { <span class="hint">{ t.j.from_national_data }</span> };
+    let from_national_data = || html! { <span class="hint">{ t.j().from_national_data }</span> };
     html! {
         <>
-            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j.check_title }</h1>
+            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j().check_title }</h1>
             if !plan.known.is_empty() {
-                <h2 class="section-title">{ t.j.known_title }</h2>
+                <h2 class="section-title">{ t.j().known_title }</h2>
                 <dl class="summary-list">
                     { for plan.known.iter().filter(|q| plan.fully_locked(q)).map(|q| row(q, from_national_data())) }
                 </dl>
@@ -184,7 +184,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                         } else {
                             html! {
                                 <button type="button" class="link-button" onclick={change(&page.id)}>
-                                    { t.j.change }<span class="visually-hidden">{ " " }{ q.label.get(lang) }</span>
+                                    { t.j().change }<span class="visually-hidden">{ " " }{ q.label.get(lang) }</span>
                                 </button>
                             }
                         })) }
@@ -192,15 +192,15 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                 </>
             }) }
             if !plan.documents.is_empty() {
-                <h2 class="section-title">{ t.j.documents_step_title }</h2>
+                <h2 class="section-title">{ t.j().documents_step_title }</h2>
                 <dl class="summary-list">
                     { for plan.documents.iter().map(|d| {
                         let name = procedure.documents.iter().find(|x| x.id == d.document).map(|x| x.name.get(lang).to_owned()).unwrap_or_default();
                         let files = props.filing.uploads.get(&d.document).map(Vec::len).unwrap_or(0);
                         let status = match (&d.resolution, files) {
-                            (_, n) if n > 0 => (t.j.files_count)(n),
+                            (_, n) if n > 0 => (t.j().files_count)(n),
                             (Resolution::Held { .. } | Resolution::Waived { .. }, _) => t.waived_tag.to_owned(),
-                            _ => t.j.not_answered.to_owned(),
+                            _ => t.j().not_answered.to_owned(),
                         };
                         html! {
                             <div class="summary-list__row summary-list__row--action">
@@ -208,7 +208,7 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                                 <dd>{ status }</dd>
                                 <dd class="summary-list__action">
                                     <button type="button" class="link-button" onclick={change(DOCUMENTS)}>
-                                        { t.j.change }<span class="visually-hidden">{ " " }{ name }</span>
+                                        { t.j().change }<span class="visually-hidden">{ " " }{ name }</span>
                                     </button>
                                 </dd>
                             </div>
@@ -216,26 +216,26 @@ pub(super) fn check_step(props: &StepProps) -> Html {
                     }) }
                 </dl>
             }
-            <h2 class="section-title">{ t.j.submit_title }</h2>
-            <p>{ t.j.submit_lead }</p>
+            <h2 class="section-title">{ t.j().submit_title }</h2>
+            <p>{ t.j().submit_lead }</p>
             // The fee of these answers' case (a student pays half, a lost passport costs more).
             <p data-testid="fee-due"><strong>{ t.fee }{ ": " }</strong>{ fee_due }</p>
             if let Some(agency) = embed.as_ref().and_then(|e| e.agency.as_ref()) {
                 <div class="checkbox">
                     <input type="checkbox" id="share-code" checked={*share} aria-describedby="share-code-hint"
                         onchange={{ let share = share.clone(); Callback::from(move |_: Event| share.set(!*share)) }} />
-                    <label for="share-code">{ (t.j.embed_share)(agency.agency_name.get(lang)) }</label>
+                    <label for="share-code">{ (t.j().embed_share)(agency.agency_name.get(lang)) }</label>
                 </div>
-                <p class="hint" id="share-code-hint">{ t.j.embed_share_hint }</p>
+                <p class="hint" id="share-code-hint">{ t.j().embed_share_hint }</p>
             }
             if *queued {
                 <div class="panel panel--waiting" role="status" data-testid="queued">
-                    <h2 class="panel__title">{ t.j.queued_title }</h2>
-                    <p class="panel__body">{ t.j.queued_body }</p>
-                    <p><Link<Route> to={Route::Outbox}>{ t.j.queued_link }</Link<Route>></p>
+                    <h2 class="panel__title">{ t.j().queued_title }</h2>
+                    <p class="panel__body">{ t.j().queued_body }</p>
+                    <p><Link<Route> to={Route::Outbox}>{ t.j().queued_link }</Link<Route>></p>
                 </div>
             } else {
-                <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j.submitting } else { t.j.submit } }</button>
+                <button type="button" class="button" {onclick} disabled={*busy}>{ if *busy { t.j().submitting } else { t.j().submit } }</button>
             }
         </>
     }

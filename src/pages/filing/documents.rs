@@ -36,8 +36,8 @@ pub(super) fn documents_step(props: &StepProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j.documents_step_title }</h1>
-            <p>{ t.j.documents_step_lead }</p>
+            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j().documents_step_title }</h1>
+            <p>{ t.j().documents_step_lead }</p>
             <ul class="document-list">
                 { for plan.documents.iter().map(|status| {
                     let Some(doc) = props.procedure.documents.iter().find(|d| d.id == status.document) else {
@@ -53,7 +53,7 @@ pub(super) fn documents_step(props: &StepProps) -> Html {
                     }
                 }) }
             </ul>
-            <button type="button" class="button" {onclick}>{ t.j.continue_ }</button>
+            <button type="button" class="button" {onclick}>{ t.j().continue_ }</button>
         </>
     }
 }
@@ -113,11 +113,11 @@ fn document_step(props: &DocumentStepProps) -> Html {
     html! {
         <li class="document">
             <p class="document__name">
-                <strong class="tag tag--reused">{ t.j.not_needed_you }</strong>
+                <strong class="tag tag--reused">{ t.j().not_needed_you }</strong>
                 <span>{ name }</span>
             </p>
             { why }
-            <button type="button" class="link-button" aria-expanded={anyway.to_string()} onclick={toggle}>{ t.j.upload_anyway }</button>
+            <button type="button" class="link-button" aria-expanded={anyway.to_string()} onclick={toggle}>{ t.j().upload_anyway }</button>
             if *anyway { { uploader } }
         </li>
     }

@@ -50,7 +50,7 @@ pub(super) struct HelpProps {
 pub(super) fn help_panel(props: &HelpProps) -> Html {
     let prefs = use_prefs();
     let t = prefs.t();
-    let h = t.j.h;
+    let h = t.j().h;
     let api = use_api();
     // Once the session's dossier is filed, further filings in this tab are the resident's own.
     let current = use_state(|| helping().filter(|h| h.dossier.is_none()));

@@ -21,8 +21,8 @@ pub(super) fn known_step(props: &StepProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j.known_title }</h1>
-            <p>{ t.j.known_lead }</p>
+            <h1 tabindex="-1" ref={props.heading.clone()}>{ t.j().known_title }</h1>
+            <p>{ t.j().known_lead }</p>
             <dl class="summary-list">
                 { for plan.known.iter().map(|q| {
                     let source = reading.prefilled.iter().find(|p| p.locked && q.keys().contains(&p.key)).map(|p| source_line(p, t));
@@ -38,7 +38,7 @@ pub(super) fn known_step(props: &StepProps) -> Html {
                 }) }
             </dl>
             <NotRight />
-            <button type="button" class="button" {onclick}>{ t.j.confirm_continue }</button>
+            <button type="button" class="button" {onclick}>{ t.j().confirm_continue }</button>
         </>
     }
 }

@@ -54,8 +54,8 @@ pub fn filing_page(props: &FilingPageProps) -> Html {
     let Some(me) = session.me() else {
         return html! {
             <>
-                <h1>{ t.j.filing_sign_in_title }</h1>
-                <p>{ t.j.filing_sign_in_lead }</p>
+                <h1>{ t.j().filing_sign_in_title }</h1>
+                <p>{ t.j().filing_sign_in_lead }</p>
                 <SignInButton />
             </>
         };
@@ -290,9 +290,9 @@ fn journey(props: &JourneyProps) -> Html {
     let index = plan.index_of(&props.step);
     let route = |i: usize| links.filing(&code, plan.steps[i].id());
     let back = if index == 0 {
-        html! { <Link<Route> classes="back-link" to={links.procedure(&code)}>{ t.j.back }</Link<Route>> }
+        html! { <Link<Route> classes="back-link" to={links.procedure(&code)}>{ t.j().back }</Link<Route>> }
     } else {
-        html! { <Link<Route> classes="back-link" to={route(index - 1)}>{ t.j.back }</Link<Route>> }
+        html! { <Link<Route> classes="back-link" to={route(index - 1)}>{ t.j().back }</Link<Route>> }
     };
     let error_summary = {
         let p = procedure.clone();
@@ -320,7 +320,7 @@ fn journey(props: &JourneyProps) -> Html {
         .then(|| {
             html! {
                 <div class="notice">
-                    <p>{ t.j.consent_for_prefill }</p>
+                    <p>{ t.j().consent_for_prefill }</p>
                     <p><Link<Route> to={Route::Consent}>{ t.consent_link }</Link<Route>></p>
                 </div>
             }
@@ -336,27 +336,27 @@ fn journey(props: &JourneyProps) -> Html {
             });
             html! {
                 <div class="notice" role="status">
-                    <p>{ t.j.draft_restored }</p>
-                    <button type="button" class="button button--secondary" onclick={start_again}>{ t.j.start_again }</button>
+                    <p>{ t.j().draft_restored }</p>
+                    <button type="button" class="button button--secondary" onclick={start_again}>{ t.j().start_again }</button>
                 </div>
             }
         }
-        DraftState::Unavailable => html! { <p class="hint">{ t.j.draft_unavailable }</p> },
+        DraftState::Unavailable => html! { <p class="hint">{ t.j().draft_unavailable }</p> },
         _ => html! {},
     };
     // The embedding page may follow the steps: their number and title, nothing the citizen typed.
     let step_title = match &plan.steps[index] {
-        Step::Known => t.j.known_title.to_owned(),
+        Step::Known => t.j().known_title.to_owned(),
         Step::Page(page, _) => page.title.get(lang).to_owned(),
-        Step::Documents => t.j.documents_step_title.to_owned(),
-        Step::Check => t.j.check_title.to_owned(),
+        Step::Documents => t.j().documents_step_title.to_owned(),
+        Step::Check => t.j().check_title.to_owned(),
     };
     // What a volunteer helping this resident may see (not when embedded).
     let help_report = embed
         .is_none()
         .then(|| help::report(&procedure, &plan, index, &errors, &filing, lang));
     let caption = html! {
-        <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.j.step_of)(index + 1, plan.steps.len()) }</p>
+        <p class="caption">{ procedure.name.get(lang) }{ " · " }{ (t.j().step_of)(index + 1, plan.steps.len()) }</p>
     };
     let step = StepProps {
         procedure: procedure.clone(),
@@ -388,9 +388,9 @@ fn journey(props: &JourneyProps) -> Html {
             { consent_note }
             { draft_note }
             { body }
-            <p class="hint draft-hint">{ t.j.draft_note }</p>
+            <p class="hint draft-hint">{ t.j().draft_note }</p>
             if let Some(embed) = &embed {
-                <p class="hint draft-hint">{ t.j.embed_drafts }</p>
+                <p class="hint draft-hint">{ t.j().embed_drafts }</p>
                 <StepEvent embed={embed.clone()} step={index + 1} title={step_title} />
             }
         </>

@@ -81,7 +81,7 @@ pub(super) fn questions_step(props: &StepProps) -> Html {
                         navigator.push(&next);
                     }
                     Ok(answer) => errors.set(answer.errors),
-                    Err(f) => failure.set(Some(f.message(lang, t.j.check_failed))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().check_failed))),
                 }
                 busy.set(false);
             });
@@ -102,7 +102,7 @@ pub(super) fn questions_step(props: &StepProps) -> Html {
                 <QuestionField key={q.id.clone()} question={Rc::new((*q).clone())} answers={props.effective.clone()}
                     prefilled={prefilled.clone()} errors={errors.clone()} on_change={on_change.clone()} />
             }) }
-            <button type="submit" class="button" disabled={*busy}>{ if *busy { t.j.checking } else { t.j.continue_ } }</button>
+            <button type="submit" class="button" disabled={*busy}>{ if *busy { t.j().checking } else { t.j().continue_ } }</button>
         </form>
     }
 }

@@ -18,7 +18,7 @@ use crate::state::prefs::use_prefs;
 #[function_component(JoinPage)]
 pub fn join_page() -> Html {
     let prefs = use_prefs();
-    let h = prefs.t().j.h;
+    let h = prefs.t().j().h;
     let navigator = use_navigator().expect("inside a router");
     let typed = use_state(String::new);
     let error = use_state(|| false);
@@ -86,7 +86,7 @@ enum Answered {
 pub fn offer_page(props: &OfferPageProps) -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
-    let h = t.j.h;
+    let h = t.j().h;
     let api = use_api();
     let navigator = use_navigator().expect("inside a router");
     let offer = {
@@ -140,7 +140,7 @@ pub fn offer_page(props: &OfferPageProps) -> Html {
                         (JoinAnswer::NotRequested, ..) => answered.set(Answered::Reported),
                         _ => answered.set(Answered::Declined),
                     },
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
             });
         })
@@ -193,7 +193,7 @@ struct OfferCardProps {
 fn offer_card(props: &OfferCardProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang();
-    let h = prefs.t().j.h;
+    let h = prefs.t().j().h;
     let o = &props.offer;
     html! {
         <dl class="card summary-list">

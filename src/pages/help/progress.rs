@@ -16,7 +16,7 @@ pub(super) struct ProgressProps {
 pub(super) fn session_progress(props: &ProgressProps) -> Html {
     let prefs = use_prefs();
     let lang = prefs.lang();
-    let h = prefs.t().j.h;
+    let h = prefs.t().j().h;
     let Some(view) = &props.view else {
         return html! { <p role="status" aria-live="polite" class="help-state">{ h.waiting }</p> };
     };

@@ -19,7 +19,7 @@ use crate::state::session::use_session;
 pub fn volunteer_page() -> Html {
     let prefs = use_prefs();
     let (t, lang) = (prefs.t(), prefs.lang());
-    let h = t.j.h;
+    let h = t.j().h;
     let api = use_api();
     let signed_in = use_session().me().is_some();
     let procedures = {
@@ -57,7 +57,7 @@ pub fn volunteer_page() -> Html {
                         failure.set(None);
                         opened.set(Some(session));
                     }
-                    Err(f) => failure.set(Some(f.message(lang, t.j.submit_network))),
+                    Err(f) => failure.set(Some(f.message(lang, t.j().submit_network))),
                 }
                 busy.set(false);
             });
@@ -147,7 +147,7 @@ struct OpenedProps {
 #[function_component(OpenedSession)]
 fn opened_session(props: &OpenedProps) -> Html {
     let prefs = use_prefs();
-    let h = prefs.t().j.h;
+    let h = prefs.t().j().h;
     let api = use_api();
     let view = use_state(|| None::<HelpSessionView>);
     {
