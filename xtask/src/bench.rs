@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::cmd::{Result, command, run};
+use crate::floor::build_floor;
 use crate::server::{CHROMIUM, TestServer};
 use crate::setup::{self, Needs};
 use crate::web::build_web;
@@ -23,8 +24,7 @@ pub fn scale(root: &Path) -> Result {
             "motlan-bench",
         ]),
     )?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let target = crate::cmd::target_dir(root);
     let postgres = crate::postgres::TempPostgres::start()?;
     run(
         "filling databases with 10^4, 10^5 and 10^6 dossiers and timing the server on each",
@@ -42,25 +42,28 @@ pub fn bench(root: &Path) -> Result {
         command(root, "cargo").args(["run", "--quiet", "--release", "-p", "motlan-bench"]),
     )?;
     build_web(root)?;
+    let floor = build_floor(root)?;
     run(
         "measuring the first-load transfer size",
-        command(root, "cargo").args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "motlan-bench",
-            "--",
-            "--bundle",
-            "dist",
-        ]),
+        command(root, "cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "motlan-bench",
+                "--",
+                "--bundle",
+                "dist",
+                "--floor",
+            ])
+            .arg(&floor),
     )?;
     run(
         "building the server",
         command(root, "cargo").args(["build", "--package", "motlan-server"]),
     )?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), std::path::PathBuf::from);
+    let target = crate::cmd::target_dir(root);
     run(
         "measuring the server's memory under 16 concurrent 10 MiB uploads",
         command(root, "cargo")

@@ -24,6 +24,11 @@ pub fn cargo_bin() -> PathBuf {
     home.join("bin")
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR`, else `target/` in the project.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
 /// A command run in `root` with the tool PATH.
 pub fn command(root: &Path, program: impl AsRef<OsStr>) -> Command {
     let mut command = Command::new(program);

@@ -19,6 +19,7 @@ mod bench;
 mod cmd;
 mod compress;
 mod cycles;
+mod floor;
 mod fuzz;
 mod officer;
 mod postgres;

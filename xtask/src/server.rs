@@ -14,9 +14,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// The debug build of the server (`cargo xtask test` builds it first).
 pub fn server_binary(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), PathBuf::from)
-        .join("debug/motlan-server")
+    crate::cmd::target_dir(root).join("debug/motlan-server")
 }
 
 pub struct TestServer {

@@ -172,8 +172,7 @@ fn durability(root: &Path, report: &mut Report, rounds: usize, postgres: Option<
         "building the server and the durability check",
         command(root, "cargo").args(NATIVE_BUILD),
     )?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target = crate::cmd::target_dir(root);
     let mut check = command(root, target.join("debug/motlan-bench"));
     check
         .arg("--durability")
@@ -194,8 +193,7 @@ fn durability(root: &Path, report: &mut Report, rounds: usize, postgres: Option<
 
 /// Two server processes on one PostgreSQL, requests alternating (`motlan-bench --two-instances`).
 fn two_instances(root: &Path, report: &mut Report, postgres: &str) -> Result {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target = crate::cmd::target_dir(root);
     let mut check = command(root, target.join("debug/motlan-bench"));
     check
         .arg("--two-instances")

@@ -43,9 +43,7 @@ pub fn build_web(root: &Path) -> Result {
 /// The release build of `crates/app`, in its own target folder (its flags differ from the other
 /// builds'): `--emit-relocs` keeps what wasm-split needs to know which code each part reaches.
 fn compile(root: &Path) -> Result<PathBuf> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), PathBuf::from)
-        .join("app");
+    let target = crate::cmd::target_dir(root).join("app");
     run_step(
         "building the web app (WebAssembly, release)",
         command(root, "cargo")
@@ -128,10 +126,10 @@ fn bind(root: &Path, staging: &Path) -> Result {
     std::fs::remove_file(&main).map_err(|e| format!("{}: {e}", main.display()))
 }
 
-/// `wasm-opt -Oz` on every module: the first load and each part. wasm-split writes a name
-/// subsection binaryen does not know, which it warns about for every part: that warning alone is
-/// not repeated.
-fn optimise(root: &Path, staging: &Path) -> Result {
+/// `wasm-opt -Oz` on every module in `staging` (the app's first load and each part). wasm-split
+/// writes a name subsection binaryen does not know, which it warns about for every part: that
+/// warning alone is not repeated.
+pub fn optimise(root: &Path, staging: &Path) -> Result {
     let mut modules: Vec<PathBuf> = std::fs::read_dir(staging)
         .map_err(|e| format!("{}: {e}", staging.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -139,8 +137,9 @@ fn optimise(root: &Path, staging: &Path) -> Result {
         .collect();
     modules.sort();
     println!(
-        "xtask: optimising the first load and {} parts and chunks (wasm-opt -Oz)",
-        modules.len().saturating_sub(1)
+        "xtask: wasm-opt -Oz on {} (WebAssembly modules: {})",
+        staging.display(),
+        modules.len()
     );
     for module in modules {
         let output = command(root, "wasm-opt")

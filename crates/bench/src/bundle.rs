@@ -43,8 +43,9 @@ fn verdict(size: usize, target: usize) -> &'static str {
     if size <= target { "within" } else { "OVER" }
 }
 
-/// Prints the sizes; `dist` is `cargo xtask build`'s output folder.
-pub fn report(dist: &Path) {
+/// Prints the sizes; `dist` is `cargo xtask build`'s output folder, `floor` the smallest app on
+/// the same stack (`crates/floor`, built by `cargo xtask bench`).
+pub fn report(dist: &Path, floor: Option<&Path>) {
     if !dist.join("index.html").exists() {
         println!(
             "\nfirst load: no {}/index.html; build the app first (cargo xtask bench does)",
@@ -85,6 +86,9 @@ pub fn report(dist: &Path) {
         "  the app's first bundle (JavaScript and WebAssembly): {bundle_gz} bytes gzip, {} the 150 KB target",
         verdict(bundle_gz, FIRST_BUNDLE_TARGET)
     );
+    if let Some(floor) = floor {
+        stack_floor(floor, bundle_gz);
+    }
     if let Ok(bytes) = std::fs::read(dist.join("sw.js")) {
         println!(
             "after the page runs: sw.js {} bytes, {} gzip (the offline shell)",
@@ -104,6 +108,30 @@ pub fn report(dist: &Path) {
         } else {
             ""
         }
+    );
+}
+
+/// The smallest app on the stack (`crates/floor`: one hydrated page with a router and a JSON
+/// request), against the first bundle and its target.
+fn stack_floor(floor: &Path, bundle_gz: usize) {
+    let files: Vec<PathBuf> = files_under(floor)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "wasm"))
+        .collect();
+    if files.is_empty() {
+        println!("  the stack's floor: nothing built in {}", floor.display());
+        return;
+    }
+    let floor_gz: usize = files
+        .iter()
+        .map(|f| gzip(&std::fs::read(f).expect("readable build output")))
+        .sum();
+    println!(
+        "  the stack's floor (crates/floor: Yew with its router and hydration, serde_json, \
+         gloo-net, one page): {floor_gz} bytes gzip; under 150 KB that leaves {} bytes for the \
+         app's own first load, which takes {}",
+        FIRST_BUNDLE_TARGET.saturating_sub(floor_gz),
+        bundle_gz.saturating_sub(floor_gz)
     );
 }
 

@@ -6,7 +6,9 @@
 //!   checker's confusion table on the labelled set (reusable: precision ≥ 97%, recall ≥ 90%)
 //! - effort: questions typed and documents uploaded per catalog procedure, before and after
 //!   national data does its part (target: at least 60% fewer typed questions)
-//! - bundle (`--bundle DIR`): the first-load transfer size of the web app, gzip (budget 250 KB)
+//! - bundle (`--bundle DIR [--floor DIR]`): the web app's transfer sizes, gzip and Brotli: the
+//!   first load and its first bundle (target 150 KB) beside the smallest app on the same stack,
+//!   and each part loaded on demand (the filing's target: 200 KB)
 //! - uploads (`--uploads SERVER`): the server's memory under 16 concurrent 10 MiB uploads
 //! - durability (`--durability ROUNDS SERVER`): kill -9 during concurrent submissions, restart,
 //!   every acknowledged dossier still there once with its code (asserted; run by `cargo xtask test`)
@@ -32,12 +34,17 @@ mod uploads;
 
 #[tokio::main]
 async fn main() {
-    // `motlan-bench --bundle DIR`: only the first-load size of a built web app.
+    // `motlan-bench --bundle DIR [--floor DIR]`: only the transfer sizes of a built web app,
+    // beside those of the smallest app on its stack (`crates/floor`, built by xtask).
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, dir] = args.as_slice()
+    if let [flag, dir, rest @ ..] = args.as_slice()
         && flag == "--bundle"
     {
-        bundle::report(std::path::Path::new(dir));
+        let floor = match rest {
+            [flag, floor] if flag == "--floor" => Some(std::path::Path::new(floor)),
+            _ => None,
+        };
+        bundle::report(std::path::Path::new(dir), floor);
         return;
     }
     // `motlan-bench --durability ROUNDS SERVER [POSTGRES_ADMIN_URL]`: the kill -9 check.
