@@ -2,6 +2,7 @@
 //! targets are read by people, not by timed tests that flake on a busy machine.
 
 use std::path::Path;
+use std::process::Command;
 
 use crate::cmd::{Result, command, run};
 use crate::floor::build_floor;
@@ -35,28 +36,25 @@ pub fn scale(root: &Path) -> Result {
     )
 }
 
+/// `motlan-bench` in release mode; its arguments follow.
+fn motlan_bench(root: &Path) -> Command {
+    let mut bench = command(root, "cargo");
+    bench.args(["run", "--quiet", "--release", "-p", "motlan-bench", "--"]);
+    bench
+}
+
 pub fn bench(root: &Path) -> Result {
     setup::setup(root, Needs::Everything)?;
     run(
         "running the engine and load benchmarks (release build)",
-        command(root, "cargo").args(["run", "--quiet", "--release", "-p", "motlan-bench"]),
+        &mut motlan_bench(root),
     )?;
     build_web(root)?;
     let floor = build_floor(root)?;
     run(
         "measuring the first-load transfer size",
-        command(root, "cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "motlan-bench",
-                "--",
-                "--bundle",
-                "dist",
-                "--floor",
-            ])
+        motlan_bench(root)
+            .args(["--bundle", "dist", "--floor"])
             .arg(&floor),
     )?;
     run(
@@ -66,16 +64,8 @@ pub fn bench(root: &Path) -> Result {
     let target = crate::cmd::target_dir(root);
     run(
         "measuring the server's memory under 16 concurrent 10 MiB uploads",
-        command(root, "cargo")
-            .args([
-                "run",
-                "--quiet",
-                "--release",
-                "-p",
-                "motlan-bench",
-                "--",
-                "--uploads",
-            ])
+        motlan_bench(root)
+            .arg("--uploads")
             .arg(target.join("debug/motlan-server")),
     )?;
     let mut server = TestServer::start(root)?;

@@ -12,19 +12,7 @@ pub fn build_floor(root: &Path) -> Result<PathBuf> {
     let target = target_dir(root).join("floor");
     run(
         "building the stack's floor (crates/floor: WebAssembly, release)",
-        command(root, "cargo")
-            .args([
-                "build",
-                "--quiet",
-                "--profile",
-                "wasm-release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--package",
-                "motlan-floor",
-                "--target-dir",
-            ])
-            .arg(&target),
+        &mut crate::web::wasm_release(root, "motlan-floor", &target),
     )?;
     let out = target.join("dist");
     let _ = std::fs::remove_dir_all(&out);

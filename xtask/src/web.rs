@@ -46,22 +46,20 @@ fn compile(root: &Path) -> Result<PathBuf> {
     let target = crate::cmd::target_dir(root).join("app");
     run_step(
         "building the web app (WebAssembly, release)",
-        command(root, "cargo")
-            .args([
-                "build",
-                "--quiet",
-                "--profile",
-                "wasm-release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--package",
-                "motlan-app",
-                "--target-dir",
-            ])
-            .arg(&target)
-            .env("RUSTFLAGS", "-Clink-arg=--emit-relocs"),
+        wasm_release(root, "motlan-app", &target).env("RUSTFLAGS", "-Clink-arg=--emit-relocs"),
     )?;
     Ok(target.join("wasm32-unknown-unknown/wasm-release/motlan_app.wasm"))
+}
+
+/// `cargo build` of `package` for the browser, with the size-optimised profile, into `target`.
+pub fn wasm_release(root: &Path, package: &str, target: &Path) -> std::process::Command {
+    let mut build = command(root, "cargo");
+    build
+        .args(["build", "--quiet", "--profile", "wasm-release"])
+        .args(["--target", "wasm32-unknown-unknown", "--package", package])
+        .arg("--target-dir")
+        .arg(target);
+    build
 }
 
 /// Cuts the module at its split points into `staging`: the first load (for wasm-bindgen), each
