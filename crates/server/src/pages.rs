@@ -93,7 +93,7 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
     // A browser saving data (`Save-Data: on`, a phone's data saver) gets the page alone: it is
-    // complete without the app, which (about 280 KB) loads only on a page that needs it, and
+    // complete without the app, which (about 260 KB) loads only on a page that needs it, and
     // the filing (about 200 KB more) is not fetched ahead.
     let saving = request
         .headers()
