@@ -80,3 +80,25 @@ test('a kiosk warns before the idle limit, gives more time, then wipes everythin
   assert.doesNotMatch(await page.locator('body').innerText(), /Đã đăng nhập|Lò Văn Pọn/, 'Back shows nothing of the previous person');
   assert.deepEqual(page.errors, []);
 });
+
+test('a kiosk whose browser saves data still runs its guard on the public pages', async () => {
+  const registered = await fetch(`${BASE}/api/v1/kiosks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OFFICER}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Máy 2', commune: 'Xã Mường Phăng' }),
+  });
+  const { token } = await registered.json();
+  const context = await browser.newContext({ extraHTTPHeaders: { 'save-data': 'on' }, locale: 'vi-VN' });
+  await context.addInitScript((t) => localStorage.setItem('motlan.kiosk', t), token);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The server sends the page without the app's fetches ahead (data-lite); the loader still
+  // starts the app on a kiosk, which takes the device over with its guard.
+  const response = await page.goto(`${BASE}/thu-tuc/1.001193`);
+  assert.match(await response.text(), /<html data-lite/);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  await page.getByText(/^Máy dùng chung của Xã Mường Phăng\./).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

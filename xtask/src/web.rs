@@ -17,6 +17,8 @@ use crate::cmd::{Result, command, run as run_step};
 const ASSETS_MARK: &str = "<!--motlan-assets-->";
 /// The JavaScript glue's name, which the split parts import the running module from.
 const GLUE: &str = "motlan";
+/// Where a kiosk keeps its device token (`motlan_web`'s `state::kiosk::KEY`).
+const KIOSK_KEY: &str = "motlan.kiosk";
 
 pub fn build_web(root: &Path) -> Result {
     let dist = root.join("dist");
@@ -195,9 +197,10 @@ fn stylesheet(root: &Path, dist: &Path) -> Result<String> {
 
 /// `dist/index.html`: the template with the stylesheet and the app where it says
 /// `<!--motlan-assets-->`. The module is fetched at once (`preload`) while its glue loads; once
-/// it runs, `<html data-app="ready">` says so (what the tests and the bench wait for). The app's
-/// tags are marked (`<!--motlan-app-->`): the server leaves them out of a public page for a
-/// browser saving data.
+/// it runs, `<html data-app="ready">` says so (what the tests and the bench wait for). The
+/// fetches ahead are marked (`<!--motlan-app-->`) and the app is not started on a page marked
+/// `<html data-lite>`, unless the device is a kiosk: the server sends a public page so to a
+/// browser saving data, and a kiosk needs its guard on every page.
 fn page(root: &Path, dist: &Path, app: &str, style: &str) -> Result {
     let source = root.join("index.html");
     let template =
@@ -210,8 +213,10 @@ fn page(root: &Path, dist: &Path, app: &str, style: &str) -> Result {
     let assets = format!(
         "<link rel=\"stylesheet\" href=\"{style}\">\n    \
          <!--motlan-app--><link rel=\"modulepreload\" href=\"{glue}\">\n    \
-         <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n    \
-         <script type=\"module\">import init from '{glue}'; init({{ module_or_path: '{wasm}' }}).then(() => document.documentElement.dataset.app = 'ready');</script><!--/motlan-app-->"
+         <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\"><!--/motlan-app-->\n    \
+         <script type=\"module\">const html = document.documentElement; \
+         if (!html.hasAttribute('data-lite') || localStorage.getItem('{KIOSK_KEY}')) \
+         import('{glue}').then((app) => app.default({{ module_or_path: '{wasm}' }})).then(() => html.dataset.app = 'ready');</script>"
     );
     let html = template.replacen(ASSETS_MARK, &assets, 1);
     let out = dist.join("index.html");

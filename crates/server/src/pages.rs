@@ -4,8 +4,8 @@
 //! page over in place (hydration). The pages are the web app's own components
 //! (`motlan_web::ssr`), rendered from the API's own answers, asked in-process without any
 //! credentials; the answers go into the page so the app starts from the same data. A browser
-//! saving data (`Save-Data: on`) gets these pages without the app: links and the search form
-//! work as they are, and the app loads on the first page that needs it. Every other address of
+//! saving data (`Save-Data: on`) gets these pages without the app (unless it is a kiosk): links
+//! and the search form work as they are, and the app loads on the first page that needs it. Every other address of
 //! the app gets its shell, `index.html`.
 
 use std::collections::HashMap;
@@ -28,7 +28,7 @@ use crate::AppState;
 const MOUNT_OPEN: &str = "<div id=\"motlan\"";
 const PAGE_START: &str = "<!--motlan-page-->";
 const PAGE_END: &str = "<!--/motlan-page-->";
-/// Where the app's scripts start and end in the built `index.html` (`cargo xtask build`).
+/// Where the app's fetches ahead start and end in the built `index.html` (`cargo xtask build`).
 const APP_START: &str = "<!--motlan-app-->";
 const APP_END: &str = "<!--/motlan-app-->";
 
@@ -93,8 +93,9 @@ async fn page(State(pages): State<Pages>, request: Request) -> Response {
     .await;
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
     // A browser saving data (`Save-Data: on`, a phone's data saver) gets the page alone: it is
-    // complete without the app, which (about 260 KB) loads only on a page that needs it, and
-    // the filing (about 200 KB more) is not fetched ahead.
+    // complete without the app, which (about 260 KB) loads only on a page that needs it (or on
+    // a kiosk, whose guard must run on every page), and the filing (about 200 KB more) is not
+    // fetched ahead.
     let saving = request
         .headers()
         .get("save-data")
@@ -139,8 +140,11 @@ enum Slot {
     Description(String),
     /// Before `</head>`: the filing's prefetch links, for a procedure with a form.
     Prefetch,
-    /// The app's scripts (between the app markers, markers left out), for a browser not saving
-    /// data.
+    /// After `<html`: `data-lite` for a browser saving data, which the app's loader reads (it
+    /// starts the app there on a kiosk only).
+    Lite,
+    /// The app's fetches ahead (between the app markers, markers left out), for a browser not
+    /// saving data.
     App(String),
     /// After `<div id="motlan"`: `data-ssr`, for the app to take the page over.
     Ssr,
@@ -182,6 +186,7 @@ impl Template {
         let description = between(&html, "<meta name=\"description\" content=\"", "\"");
         let app = between(&html, APP_START, APP_END);
         let mut slots: Vec<((usize, usize), Slot)> = [
+            (after("<html"), Slot::Lite),
             (between(&html, "<html lang=\"", "\""), Slot::Lang),
             (between(&html, "<title>", "</title>"), Slot::Title),
             (
@@ -225,8 +230,9 @@ impl Template {
 }
 
 /// The template with the rendered page in the app's element, its title, description and
-/// language; and, `with_app`, the app's scripts, the answers the page was made from (for the app
-/// to take it over: `data-ssr`) and, for a procedure with a form, the filing's prefetch links.
+/// language; and, `with_app`, the app's fetches ahead, the answers the page was made from (for
+/// the app to take it over: `data-ssr`) and, for a procedure with a form, the filing's prefetch
+/// links; else `<html data-lite>`, on which the app's loader starts the app on a kiosk only.
 /// One pass, no search: the places were found when the template was prepared.
 fn assemble(
     template: &Template,
@@ -256,9 +262,11 @@ fn assemble(
                     out.push_str(links);
                 }
             }
-            Slot::App(scripts) => {
+            Slot::Lite if !with_app => out.push_str(" data-lite"),
+            Slot::Lite => {}
+            Slot::App(ahead) => {
                 if with_app {
-                    out.push_str(scripts);
+                    out.push_str(ahead);
                 }
             }
             Slot::Ssr if !with_app => {}

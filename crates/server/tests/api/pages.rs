@@ -15,9 +15,10 @@ const ASSETS: &str = concat!(
     "<link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\">\n    ",
     "<!--motlan-app--><link rel=\"modulepreload\" href=\"/app-0123456789abcdef/motlan.js\">\n    ",
     "<link rel=\"preload\" href=\"/app-0123456789abcdef/motlan_bg.wasm\" as=\"fetch\" ",
-    "type=\"application/wasm\" crossorigin=\"anonymous\">\n    ",
-    "<script type=\"module\">import init from '/app-0123456789abcdef/motlan.js'; init();</script>",
-    "<!--/motlan-app-->"
+    "type=\"application/wasm\" crossorigin=\"anonymous\"><!--/motlan-app-->\n    ",
+    "<script type=\"module\">const html = document.documentElement; ",
+    "if (!html.hasAttribute('data-lite') || localStorage.getItem('motlan.kiosk')) ",
+    "import('/app-0123456789abcdef/motlan.js');</script>"
 );
 
 /// The parts list as `cargo xtask build` writes it, with a name that must never reach a page.
@@ -276,15 +277,20 @@ async fn a_browser_saving_data_gets_the_public_pages_without_the_app() {
         let page = html(&saving);
         assert!(page.contains("<main"), "{address}: {page}");
         assert!(page.contains("/style-0123456789abcdef.css"), "{address}");
+        // The loader is there (a kiosk starts the app), told not to start it otherwise.
+        assert!(page.contains("<html data-lite lang="), "{address}: {page}");
         for absent in [
-            "<script",
             "modulepreload",
-            ".wasm",
+            "motlan_bg.wasm",
             "rel=\"prefetch\"",
             "data-ssr",
         ] {
             assert!(!page.contains(absent), "{address}: {absent} in {page}");
         }
+        assert!(
+            !page.contains("motlan-preload"),
+            "no answers for an app that does not start"
+        );
         assert!(
             saving.headers["vary"]
                 .to_str()
@@ -294,8 +300,9 @@ async fn a_browser_saving_data_gets_the_public_pages_without_the_app() {
         // An ordinary browser gets the app to take the page over.
         let ordinary = app.get(address).await;
         let page = html(&ordinary);
-        assert!(page.contains("import init from '/app-0123456789abcdef/motlan.js'"));
+        assert!(page.contains("import('/app-0123456789abcdef/motlan.js')"));
         assert!(page.contains("modulepreload") && page.contains(" data-ssr"));
+        assert!(!page.contains("<html data-lite"));
         assert!(!page.contains("motlan-app-->"), "the markers are left out");
         // The WebAssembly file is not preloaded ahead of the page's own bytes.
         assert!(!page.contains("motlan_bg.wasm"));
@@ -306,5 +313,6 @@ async fn a_browser_saving_data_gets_the_public_pages_without_the_app() {
     let filing = app
         .get_with("/thu-tuc/1.001193/khai/bat-dau", "save-data", "on")
         .await;
-    assert!(html(&filing).contains("<script type=\"module\">"));
+    assert!(html(&filing).contains("import('/app-0123456789abcdef/motlan.js')"));
+    assert!(!html(&filing).contains("<html data-lite"));
 }
