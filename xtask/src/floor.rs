@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{Result, command, run, target_dir};
+use crate::cmd::{Result, run, target_dir};
 
 /// Builds the floor app; the folder with its JavaScript glue and WebAssembly.
 pub fn build_floor(root: &Path) -> Result<PathBuf> {
@@ -18,9 +18,7 @@ pub fn build_floor(root: &Path) -> Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&out);
     run(
         "binding the stack's floor (wasm-bindgen)",
-        command(root, "wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(&out)
+        crate::web::wasm_bindgen(root, &out)
             .arg(target.join("wasm32-unknown-unknown/wasm-release/motlan_floor.wasm")),
     )?;
     crate::web::optimise(root, &out)?;

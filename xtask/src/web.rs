@@ -64,6 +64,14 @@ pub fn wasm_release(root: &Path, package: &str, target: &Path) -> std::process::
     build
 }
 
+/// `wasm-bindgen` writing ES-module glue (no TypeScript) into `out`; the module follows.
+pub fn wasm_bindgen(root: &Path, out: &Path) -> std::process::Command {
+    let mut bind = command(root, "wasm-bindgen");
+    bind.args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(out);
+    bind
+}
+
 /// Cuts the module at its split points into `staging`: the first load (for wasm-bindgen), each
 /// part (`split_<name>.wasm`), the chunks parts share, and `__wasm_split.js`, which fetches them.
 /// Each part's files, by name without `.wasm`.
@@ -110,17 +118,8 @@ fn bind(root: &Path, staging: &Path) -> Result {
     let main = staging.join("main.wasm");
     run_step(
         "binding the app's first load (wasm-bindgen)",
-        command(root, "wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--keep-lld-exports",
-                "--out-name",
-                GLUE,
-                "--out-dir",
-            ])
-            .arg(staging)
+        wasm_bindgen(root, staging)
+            .args(["--keep-lld-exports", "--out-name", GLUE])
             .arg(&main),
     )?;
     std::fs::remove_file(&main).map_err(|e| format!("{}: {e}", main.display()))

@@ -73,15 +73,7 @@ pub fn report(dist: &Path, floor: Option<&Path>) {
         total as f64 / 1024.0,
         total_br as f64 / 1024.0
     );
-    let bundle: Vec<PathBuf> = first
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "wasm"))
-        .cloned()
-        .collect();
-    let bundle_gz: usize = bundle
-        .iter()
-        .map(|f| gzip(&std::fs::read(f).expect("readable build output")))
-        .sum();
+    let bundle_gz = code_gzip(&first);
     println!(
         "  the app's first bundle (JavaScript and WebAssembly): {bundle_gz} bytes gzip, {} the 150 KB target",
         verdict(bundle_gz, FIRST_BUNDLE_TARGET)
@@ -111,21 +103,23 @@ pub fn report(dist: &Path, floor: Option<&Path>) {
     );
 }
 
+/// The gzip size of the JavaScript and WebAssembly among `files`: what a bundle weighs.
+fn code_gzip(files: &[PathBuf]) -> usize {
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "wasm"))
+        .map(|f| gzip(&std::fs::read(f).expect("readable build output")))
+        .sum()
+}
+
 /// The smallest app on the stack (`crates/floor`: one hydrated page with a router and a JSON
 /// request), against the first bundle and its target.
 fn stack_floor(floor: &Path, bundle_gz: usize) {
-    let files: Vec<PathBuf> = files_under(floor)
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "wasm"))
-        .collect();
-    if files.is_empty() {
+    let floor_gz = code_gzip(&files_under(floor));
+    if floor_gz == 0 {
         println!("  the stack's floor: nothing built in {}", floor.display());
         return;
     }
-    let floor_gz: usize = files
-        .iter()
-        .map(|f| gzip(&std::fs::read(f).expect("readable build output")))
-        .sum();
     println!(
         "  the stack's floor (crates/floor: Yew with its router and hydration, serde_json, \
          gloo-net, one page): {floor_gz} bytes gzip; under 150 KB that leaves {} bytes for the \

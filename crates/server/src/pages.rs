@@ -5,8 +5,8 @@
 //! (`motlan_web::ssr`), rendered from the API's own answers, asked in-process without any
 //! credentials; the answers go into the page so the app starts from the same data. A browser
 //! saving data (`Save-Data: on`) gets these pages without the app (unless it is a kiosk): links
-//! and the search form work as they are, and the app loads on the first page that needs it. Every other address of
-//! the app gets its shell, `index.html`.
+//! and the search form work as they are, and the app loads on the first page that needs it.
+//! Every other address of the app gets its shell, `index.html`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -240,9 +240,11 @@ fn assemble(
     lang: Lang,
     with_app: bool,
 ) -> String {
-    let answers = motlan_web::to_script_json(&page.answers);
-    let mut out =
-        String::with_capacity(template.tail.len() + page.html.len() + answers.len() + 4 * 1024);
+    // The answers are for the app to take the page over: none without it.
+    let answers = with_app.then(|| motlan_web::to_script_json(&page.answers));
+    let mut out = String::with_capacity(
+        template.tail.len() + page.html.len() + answers.as_ref().map_or(0, String::len) + 4 * 1024,
+    );
     for (text, slot) in &template.pieces {
         out.push_str(text);
         match slot {
@@ -272,13 +274,14 @@ fn assemble(
             Slot::Ssr if !with_app => {}
             Slot::Ssr => out.push_str(" data-ssr"),
             Slot::Page => out.push_str(&page.html),
-            Slot::Answers if !with_app => {}
             Slot::Answers => {
-                out.push_str("<script type=\"application/json\" id=\"");
-                out.push_str(motlan_web::PRELOAD_ID);
-                out.push_str("\">");
-                out.push_str(&answers);
-                out.push_str("</script>\n  ");
+                if let Some(answers) = &answers {
+                    out.push_str("<script type=\"application/json\" id=\"");
+                    out.push_str(motlan_web::PRELOAD_ID);
+                    out.push_str("\">");
+                    out.push_str(answers);
+                    out.push_str("</script>\n  ");
+                }
             }
         }
     }
